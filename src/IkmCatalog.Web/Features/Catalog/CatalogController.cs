@@ -1,0 +1,81 @@
+using IkmCatalog.Catalog;
+using IkmCatalog.Certifications;
+using IkmCatalog.Content;
+using IkmCatalog.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace IkmCatalog.Web.Features.Catalog;
+
+public sealed record CatalogViewModel(
+    CatalogPage Results,
+    IReadOnlyList<Category> Categories,
+    IReadOnlyList<Region> Regions,
+    Category? CurrentCategory);
+
+public sealed record ProductViewModel(
+    Product Product,
+    IReadOnlyList<Certification> Certifications,
+    IReadOnlyList<Product> Related,
+    IReadOnlyList<Category> Breadcrumb);
+
+public sealed class CatalogController(IkmDbContext db, TimeProvider clock) : SiteController(clock)
+{
+    public async Task<IActionResult> Index(
+        string? category, string? region, string? certification, bool? exportReady, bool? retail,
+        long? minPrice, long? maxPrice, string? sort, int page = 1, CancellationToken cancellationToken = default)
+    {
+        var filter = new CatalogFilter
+        {
+            Category = NullIfEmpty(category),
+            Region = NullIfEmpty(region),
+            Certification = NullIfEmpty(certification),
+            ExportReady = exportReady == true ? true : null,
+            Retail = retail == true ? true : null,
+            MinPrice = minPrice,
+            MaxPrice = maxPrice,
+            Sort = sort,
+            Page = page,
+        };
+        var results = await db.FindProductsAsync(filter, NowUtc, Culture, cancellationToken);
+        var categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync(cancellationToken);
+        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken);
+        return View(new CatalogViewModel(results, categories, regions, categories.FirstOrDefault(c => c.Slug == filter.Category)));
+    }
+
+    public async Task<IActionResult> Product(string slug, CancellationToken cancellationToken)
+    {
+        var product = await db.PublicProducts(NowUtc).Where(p => p.Slug == slug)
+            .WithCardData()
+            .Include(p => p.Producer).ThenInclude(p => p.Image)
+            .AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
+        if (product is null)
+        {
+            return await RedirectFromOldSlugAsync(slug, cancellationToken);
+        }
+
+        var related = await db.PublicProducts(NowUtc)
+            .Where(p => p.Id != product.Id && (p.CategoryId == product.CategoryId || p.ProducerId == product.ProducerId))
+            .OrderBy(p => p.CategoryId == product.CategoryId ? 0 : 1).ThenByDescending(p => p.Featured).ThenBy(p => p.Id)
+            .Take(4).WithCardData().AsNoTracking().AsSplitQuery().ToListAsync(cancellationToken);
+
+        var categories = await db.Categories.AsNoTracking().ToListAsync(cancellationToken);
+        var breadcrumb = new List<Category>();
+        for (var c = categories.FirstOrDefault(x => x.Id == product.CategoryId); c is not null; c = categories.FirstOrDefault(x => x.Id == c.ParentId))
+        {
+            breadcrumb.Insert(0, c);
+        }
+        return View(new ProductViewModel(product, [.. product.AllCertifications()], related, breadcrumb));
+    }
+
+    private async Task<IActionResult> RedirectFromOldSlugAsync(string slug, CancellationToken cancellationToken)
+    {
+        var redirect = await db.SlugRedirects.AsNoTracking()
+            .Where(r => r.DocumentType == nameof(IkmCatalog.Catalog.Product) && r.OldSlug == slug)
+            .Join(db.PublicProducts(NowUtc), r => r.DocumentId, p => p.Id, (r, p) => p.Slug)
+            .FirstOrDefaultAsync(cancellationToken);
+        return redirect is null ? NotFound() : RedirectPermanent(Url.Localized("product", new { slug = redirect }));
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,72 @@
+using IkmCatalog.Content;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace IkmCatalog.Web.Features;
+
+/// <summary>
+/// The public site's URLs in both languages: Indonesian paths at "/", English ones under "/en/". Every route is
+/// registered twice, named "{name}.id" and "{name}.en", so links and the language switch find the twin page.
+/// </summary>
+public static class SiteRoutes
+{
+    public sealed record Route(string Name, string Indonesian, string English, string Controller, string Action);
+
+    public static readonly IReadOnlyList<Route> All =
+    [
+        new("home", "", "en", "Home", "Index"),
+        new("catalog", "katalog", "en/catalogue", "Catalog", "Index"),
+        new("product", "produk/{slug}", "en/products/{slug}", "Catalog", "Product"),
+        new("producers", "produsen", "en/producers", "Producers", "Index"),
+        new("producer", "produsen/{slug}", "en/producers/{slug}", "Producers", "Producer"),
+        new("stories", "berita", "en/stories", "Stories", "Index"),
+        new("story", "berita/{slug}", "en/stories/{slug}", "Stories", "Story"),
+        new("events", "agenda", "en/events", "Events", "Index"),
+        new("event", "agenda/{slug}", "en/events/{slug}", "Events", "Event"),
+        new("certifications", "sertifikasi", "en/certifications", "Certifications", "Index"),
+        new("page", "halaman/{slug}", "en/pages/{slug}", "Pages", "Page"),
+    ];
+
+    public static IEndpointRouteBuilder MapPublicSite(this IEndpointRouteBuilder app)
+    {
+        foreach (var route in All)
+        {
+            foreach (var culture in Cultures.All)
+            {
+                app.MapControllerRoute(
+                    name: RouteName(route.Name, culture),
+                    pattern: culture == Cultures.English ? route.English : route.Indonesian,
+                    defaults: new { controller = route.Controller, action = route.Action, culture });
+            }
+        }
+        return app;
+    }
+
+    public static string RouteName(string name, string culture) => $"{name}.{Cultures.Normalize(culture)}";
+
+    /// <summary>URL of a named page in the given culture (the current one when null).</summary>
+    public static string Localized(this IUrlHelper url, string name, object? values = null, string? culture = null)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        culture ??= System.Globalization.CultureInfo.CurrentUICulture.Name;
+        return url.RouteUrl(RouteName(name, culture), values) ?? "/";
+    }
+
+    /// <summary>The same page in the other language (query string kept), or that language's home page.</summary>
+    public static string Twin(this IUrlHelper url, HttpContext context, string culture)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(context);
+        var routeName = context.GetEndpoint()?.Metadata.GetMetadata<RouteNameMetadata>()?.RouteName;
+        if (routeName is null || !routeName.Contains('.', StringComparison.Ordinal))
+        {
+            return url.Localized("home", culture: culture);
+        }
+        var values = new RouteValueDictionary(context.GetRouteData().Values);
+        values.Remove("controller");
+        values.Remove("action");
+        values.Remove("culture");
+        var path = url.RouteUrl(RouteName(routeName[..routeName.LastIndexOf('.')], culture), values) ?? "/";
+        return path + context.Request.QueryString;
+    }
+}

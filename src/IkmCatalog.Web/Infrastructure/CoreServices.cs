@@ -1,0 +1,89 @@
+using IkmCatalog.Content;
+using IkmCatalog.Data;
+using IkmCatalog.Media;
+using IkmCatalog.Seeding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace IkmCatalog.Web.Infrastructure;
+
+public static class CoreServices
+{
+    public static IHostApplicationBuilder AddIkmCore(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<IkmCatalogOptions>()
+            .BindConfiguration(IkmCatalogOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        var options = builder.Configuration.GetSection(IkmCatalogOptions.Section).Get<IkmCatalogOptions>() ?? new();
+        var dataPath = Path.IsPathRooted(options.DataPath)
+            ? options.DataPath
+            : Path.Combine(builder.Environment.ContentRootPath, options.DataPath);
+        var paths = new DataPaths(dataPath);
+        builder.Services.AddSingleton(paths);
+
+        var provider = options.Database.Provider;
+        builder.Services.AddDbContext<IkmDbContext>(db =>
+        {
+            if (string.Equals(provider, "PostgreSQL", StringComparison.OrdinalIgnoreCase))
+            {
+                var connection = builder.Configuration.GetConnectionString("IkmCatalog")
+                    ?? throw new InvalidOperationException(
+                        "IkmCatalog:Database:Provider is PostgreSQL but ConnectionStrings:IkmCatalog is not set.");
+                db.UseNpgsql(connection);
+            }
+            else if (string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+            {
+                var connection = builder.Configuration.GetConnectionString("IkmCatalog")
+                    ?? $"Data Source={paths.Database};Cache=Shared;Foreign Keys=True";
+                db.UseSqlite(connection);
+            }
+            else
+            {
+                throw new InvalidOperationException(
+                    $"Unknown IkmCatalog:Database:Provider '{provider}'. Use Sqlite or PostgreSQL.");
+            }
+        });
+
+        builder.Services.AddSingleton<IMediaStore>(new FileSystemMediaStore(paths.Media));
+        builder.Services.AddSingleton<MarkdownRenderer>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<DemoContentSeeder>();
+        return builder;
+    }
+
+    /// <summary>Brings the schema up to date, then imports the demo content into an empty database.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IkmDbContext>();
+        await db.Database.MigrateAsync();
+
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<IkmCatalogOptions>>().Value;
+        if (!options.Seed.Enabled)
+        {
+            return;
+        }
+        var seedPath = options.Seed.Path ?? FindSeedFolder(app.Environment.ContentRootPath);
+        if (seedPath is null)
+        {
+            app.Logger.LogWarning("No media-seed folder found above {ContentRoot}; starting without demo content.", app.Environment.ContentRootPath);
+            return;
+        }
+        await scope.ServiceProvider.GetRequiredService<DemoContentSeeder>().SeedIfEmptyAsync(seedPath);
+    }
+
+    private static string? FindSeedFolder(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "media-seed");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        return null;
+    }
+}
