@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of IkmCatalog on a Debian machine with the .NET SDK.
-# Installs what the tests need when it is missing (Debian's chromium for the browser tests, a font for it),
+# Installs what the tests need when it is missing (Debian's chromium for the browser tests, a font for it,
+# PostgreSQL for the provider tests), starts PostgreSQL,
 # restores packages, builds the solution once and runs all test projects.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,13 +9,27 @@ cd "$(dirname "$0")/.."
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"
   echo "Installing ${need[*]} from Debian…"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
 fi
+
+# PostgreSQL for the provider tests: the local cluster, a login role for the tests, a database per run.
+sudo=""
+[ "$(id -u)" = 0 ] || sudo="sudo"
+if ! pg_isready -q -h 127.0.0.1 2>/dev/null; then
+  version="$(ls /etc/postgresql | sort -n | tail -1)"
+  $sudo pg_ctlcluster "$version" main start || $sudo service postgresql start
+  for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 && break; sleep 1; done
+fi
+as_postgres() { if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else (cd / && sudo -u postgres "$@"); fi; }
+as_postgres psql -q -tAc "SELECT 1 FROM pg_roles WHERE rolname='ikm_tests'" | grep -q 1 \
+  || as_postgres psql -q -c "CREATE ROLE ikm_tests LOGIN CREATEDB PASSWORD 'ikm_tests'"
+export IKM_TEST_POSTGRES="Host=127.0.0.1;Username=ikm_tests;Password=ikm_tests"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 results="$(mktemp -d)"

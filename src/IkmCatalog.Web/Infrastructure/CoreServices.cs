@@ -31,7 +31,8 @@ public static class CoreServices
                 var connection = builder.Configuration.GetConnectionString("IkmCatalog")
                     ?? throw new InvalidOperationException(
                         "IkmCatalog:Database:Provider is PostgreSQL but ConnectionStrings:IkmCatalog is not set.");
-                db.UseNpgsql(connection);
+                // PostgreSQL keeps its own migrations, in their own assembly.
+                db.UseNpgsql(connection, npgsql => npgsql.MigrationsAssembly("IkmCatalog.Data.PostgreSql"));
             }
             else if (string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
             {

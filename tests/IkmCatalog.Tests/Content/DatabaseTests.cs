@@ -16,6 +16,7 @@ public class DatabaseTests(IkmWebFactory factory)
         var db = scope.ServiceProvider.GetRequiredService<IkmDbContext>();
 
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.False(db.Database.HasPendingModelChanges(), "the model changed without a SQLite migration");
         Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync());
         Assert.True(File.Exists(Path.Combine(factory.DataPath, "ikmcatalog.db")));
     }

@@ -7,7 +7,7 @@ public class ThemeTests
     [Fact]
     public async Task A_theme_view_override_wins_over_the_default_view()
     {
-        using var kendari = new IkmWebFactory(new() { ["IkmCatalog:Theme"] = "kendari" });
+        using var kendari = IkmWebFactory.With(new() { ["IkmCatalog:Theme"] = "kendari" });
         var client = kendari.CreateClient();
 
         var page = await kendari.GetDocumentAsync(client, "/");
@@ -23,7 +23,7 @@ public class ThemeTests
     [Fact]
     public async Task Another_theme_overrides_a_different_partial()
     {
-        using var malang = new IkmWebFactory(new() { ["IkmCatalog:Theme"] = "malang" });
+        using var malang = IkmWebFactory.With(new() { ["IkmCatalog:Theme"] = "malang" });
         var client = malang.CreateClient();
 
         var page = await malang.GetDocumentAsync(client, "/en/catalogue");
@@ -35,7 +35,7 @@ public class ThemeTests
     [Fact]
     public void An_unknown_theme_stops_start_up_with_a_clear_message()
     {
-        using var broken = new IkmWebFactory(new() { ["IkmCatalog:Theme"] = "atlantis" });
+        using var broken = IkmWebFactory.With(new() { ["IkmCatalog:Theme"] = "atlantis" });
 
         var error = Assert.ThrowsAny<Exception>(() => broken.CreateClient());
 
