@@ -52,9 +52,10 @@ public class BilingualTests(IkmWebFactory factory)
         var english = Strings("en");
 
         // Indonesian strings that differ from their English twin and are long enough to be unmistakable;
-        // the language switch ("Bahasa Indonesia") is Indonesian on purpose.
+        // the language switch ("Bahasa Indonesia") is Indonesian on purpose, and theme strings name the office
+        // (a proper noun that content such as an event's venue quotes as it is).
         var indonesian = Strings("id")
-            .Where(kv => kv.Key != "nav.language-switch" && kv.Value != english[kv.Key] && kv.Value.Length >= 8 && !kv.Value.Contains('{', StringComparison.Ordinal))
+            .Where(kv => kv.Key != "nav.language-switch" && !kv.Key.StartsWith("theme.", StringComparison.Ordinal) && kv.Value != english[kv.Key] && kv.Value.Length >= 8 && !kv.Value.Contains('{', StringComparison.Ordinal))
             .Select(kv => kv.Value);
 
         Assert.All(indonesian, s => Assert.DoesNotContain(s, text, StringComparison.Ordinal));
