@@ -1,3 +1,4 @@
+using IkmCatalog.Backoffice;
 using IkmCatalog.Catalog;
 using IkmCatalog.Certifications;
 using IkmCatalog.Content;
@@ -6,11 +7,18 @@ using IkmCatalog.Media;
 using IkmCatalog.Pages;
 using IkmCatalog.Producers;
 using IkmCatalog.Stories;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace IkmCatalog.Data;
 
-public sealed class IkmDbContext(DbContextOptions<IkmDbContext> options) : DbContext(options)
+/// <summary>
+/// The one source of truth: content, media metadata and the backoffice's accounts (ASP.NET Core Identity
+/// tables), on SQLite or PostgreSQL.
+/// </summary>
+public sealed class IkmDbContext(DbContextOptions<IkmDbContext> options)
+    : IdentityDbContext<Editor, IdentityRole, string>(options)
 {
     public DbSet<Region> Regions => Set<Region>();
 
@@ -49,9 +57,16 @@ public sealed class IkmDbContext(DbContextOptions<IkmDbContext> options) : DbCon
             && (p.Producer.PublishAtUtc == null || p.Producer.PublishAtUtc <= nowUtc)
             && (p.Producer.UnpublishAtUtc == null || p.Producer.UnpublishAtUtc > nowUtc));
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.Entity<Region>(e =>
+        base.OnModelCreating(builder);
+        builder.Entity<Editor>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(200);
+            e.Property(u => u.Culture).HasMaxLength(5);
+        });
+
+        builder.Entity<Region>(e =>
         {
             e.HasIndex(r => r.Slug).IsUnique();
             e.Property(r => r.Slug).HasMaxLength(120);
@@ -59,14 +74,14 @@ public sealed class IkmDbContext(DbContextOptions<IkmDbContext> options) : DbCon
             e.Property(r => r.Province).HasMaxLength(120);
         });
 
-        modelBuilder.Entity<Category>(e =>
+        builder.Entity<Category>(e =>
         {
             e.HasIndex(c => c.Slug).IsUnique();
             e.Property(c => c.Slug).HasMaxLength(120);
             e.HasOne(c => c.Parent).WithMany(c => c.Children).HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
         });
 
-        modelBuilder.Entity<Producer>(e =>
+        builder.Entity<Producer>(e =>
         {
             ConfigureDocument(e);
             e.Property(p => p.Name).HasMaxLength(200);
@@ -77,7 +92,7 @@ public sealed class IkmDbContext(DbContextOptions<IkmDbContext> options) : DbCon
             e.HasOne(p => p.Image).WithMany().HasForeignKey(p => p.ImageId).OnDelete(DeleteBehavior.SetNull);
         });
 
-        modelBuilder.Entity<Product>(e =>
+        builder.Entity<Product>(e =>
         {
             ConfigureDocument(e);
             e.Property(p => p.HsCode).HasMaxLength(20);
@@ -89,12 +104,12 @@ public sealed class IkmDbContext(DbContextOptions<IkmDbContext> options) : DbCon
             e.HasIndex(p => p.Featured);
         });
 
-        modelBuilder.Entity<ProductImage>(e =>
+        builder.Entity<ProductImage>(e =>
         {
             e.HasOne(i => i.MediaItem).WithMany().HasForeignKey(i => i.MediaItemId).OnDelete(DeleteBehavior.Cascade);
         });
 
-        modelBuilder.Entity<Certification>(e =>
+        builder.Entity<Certification>(e =>
         {
             e.Property(c => c.Number).HasMaxLength(80);
             e.Property(c => c.Issuer).HasMaxLength(200);
@@ -104,9 +119,9 @@ public sealed class IkmDbContext(DbContextOptions<IkmDbContext> options) : DbCon
             e.ToTable(t => t.HasCheckConstraint("CK_Certification_Owner", "\"ProductId\" IS NOT NULL OR \"ProducerId\" IS NOT NULL"));
         });
 
-        modelBuilder.Entity<CertificationTypeInfo>(e => e.HasIndex(c => c.Type).IsUnique());
+        builder.Entity<CertificationTypeInfo>(e => e.HasIndex(c => c.Type).IsUnique());
 
-        modelBuilder.Entity<Story>(e =>
+        builder.Entity<Story>(e =>
         {
             ConfigureDocument(e);
             e.HasOne(s => s.Producer).WithMany().HasForeignKey(s => s.ProducerId).OnDelete(DeleteBehavior.SetNull);
@@ -114,7 +129,7 @@ public sealed class IkmDbContext(DbContextOptions<IkmDbContext> options) : DbCon
             e.HasOne(s => s.Image).WithMany().HasForeignKey(s => s.ImageId).OnDelete(DeleteBehavior.SetNull);
         });
 
-        modelBuilder.Entity<Event>(e =>
+        builder.Entity<Event>(e =>
         {
             ConfigureDocument(e);
             e.Property(x => x.Venue).HasMaxLength(300);
@@ -123,9 +138,9 @@ public sealed class IkmDbContext(DbContextOptions<IkmDbContext> options) : DbCon
             e.HasIndex(x => x.StartsAtUtc);
         });
 
-        modelBuilder.Entity<Page>(ConfigureDocument);
+        builder.Entity<Page>(ConfigureDocument);
 
-        modelBuilder.Entity<MediaItem>(e =>
+        builder.Entity<MediaItem>(e =>
         {
             e.Property(m => m.FileName).HasMaxLength(200);
             e.Property(m => m.ContentType).HasMaxLength(100);
@@ -133,20 +148,20 @@ public sealed class IkmDbContext(DbContextOptions<IkmDbContext> options) : DbCon
             e.Property(m => m.Hash).HasMaxLength(64);
         });
 
-        modelBuilder.Entity<ContentVersion>(e =>
+        builder.Entity<ContentVersion>(e =>
         {
             e.Property(v => v.DocumentType).HasMaxLength(40);
             e.HasIndex(v => new { v.DocumentType, v.DocumentId, v.Number }).IsUnique();
         });
 
-        modelBuilder.Entity<AuditEntry>(e =>
+        builder.Entity<AuditEntry>(e =>
         {
             e.Property(a => a.DocumentType).HasMaxLength(40);
             e.Property(a => a.Action).HasMaxLength(40);
             e.HasIndex(a => new { a.DocumentType, a.DocumentId });
         });
 
-        modelBuilder.Entity<SlugRedirect>(e =>
+        builder.Entity<SlugRedirect>(e =>
         {
             e.Property(r => r.DocumentType).HasMaxLength(40);
             e.HasIndex(r => new { r.DocumentType, r.OldSlug }).IsUnique();

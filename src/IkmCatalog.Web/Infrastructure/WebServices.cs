@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using IkmCatalog.Content;
+using IkmCatalog.Web.Areas.Backoffice;
 using IkmCatalog.Web.Localization;
 using IkmCatalog.Web.Theming;
 using IkmCatalog.Data;
@@ -35,11 +36,16 @@ public static class WebServices
         builder.Services.AddLocalization();
 
         builder.Services.AddControllersWithViews(options => options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()))
+            .AddDataAnnotationsLocalization() // validation messages and field names are string keys, shown in the reader's language
             .AddRazorOptions(options =>
             {
                 options.ViewLocationFormats.Clear();
                 options.ViewLocationFormats.Add("/Features/{1}/{0}.cshtml");
                 options.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
+                // The backoffice: Areas/Backoffice/<Feature>/<View>.cshtml.
+                options.AreaViewLocationFormats.Clear();
+                options.AreaViewLocationFormats.Add("/Areas/{2}/{1}/{0}.cshtml");
+                options.AreaViewLocationFormats.Add("/Areas/{2}/Shared/{0}.cshtml");
                 options.ViewLocationExpanders.Add(new ThemeViewLocationExpander(theme));
             });
         builder.Services.AddAntiforgery(options =>
@@ -48,16 +54,14 @@ public static class WebServices
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         builder.Services.AddResponseCompression(options => options.EnableForHttps = true);
+        var limits = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new();
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Public forms (inquiries, orders, registration) and the API share per-client budgets.
-            options.AddPolicy(RateLimits.PublicForms, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            options.AddPolicy(RateLimits.Api, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 600, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Per-client budgets: public forms (inquiries, orders, registration), backoffice sign-in, the API.
+            options.AddPolicy(RateLimits.PublicForms, context => PerClient(context, RateLimits.PublicForms, limits.PublicFormsPerMinute));
+            options.AddPolicy(RateLimits.SignIn, context => PerClient(context, RateLimits.SignIn, limits.SignInPerMinute));
+            options.AddPolicy(RateLimits.Api, context => PerClient(context, RateLimits.Api, limits.ApiPerMinute));
         });
         builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         return builder;
@@ -79,14 +83,33 @@ public static class WebServices
             DefaultRequestCulture = new RequestCulture(Cultures.Indonesian),
             SupportedCultures = [.. Cultures.All.Select(CultureInfo.GetCultureInfo)],
             SupportedUICultures = [.. Cultures.All.Select(CultureInfo.GetCultureInfo)],
-            RequestCultureProviders = [new CultureFromPath()],
+            RequestCultureProviders = [new BackofficeCulture(), new CultureFromPath()],
         });
         app.MapStaticAssets();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
         return app;
     }
+
+    private static RateLimitPartition<string> PerClient(HttpContext context, string policy, int perMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            $"{policy}:{context.Connection.RemoteIpAddress}",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+}
+
+/// <summary>The "IkmCatalog:RateLimits" section: requests per client address and minute.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "IkmCatalog:RateLimits";
+
+    public int PublicFormsPerMinute { get; set; } = 10;
+
+    public int SignInPerMinute { get; set; } = 10;
+
+    public int ApiPerMinute { get; set; } = 600;
 }
 
 internal static class DataPathsLookup
@@ -100,5 +123,6 @@ internal static class DataPathsLookup
 public static class RateLimits
 {
     public const string PublicForms = "public-forms";
+    public const string SignIn = "sign-in";
     public const string Api = "api";
 }

@@ -38,6 +38,9 @@ public class IkmWebFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("IkmCatalog:DataPath", DataPath);
         builder.UseSetting("IkmCatalog:Seed:Path", SeedPath);
+        // Every request of a test host comes from one address; the limits' own tests set them low again.
+        builder.UseSetting("IkmCatalog:RateLimits:SignInPerMinute", "1000");
+        builder.UseSetting("IkmCatalog:RateLimits:PublicFormsPerMinute", "1000");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

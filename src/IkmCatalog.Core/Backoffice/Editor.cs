@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace IkmCatalog.Backoffice;
+
+/// <summary>A person of the office who signs in to the backoffice: editor, writer, curator or sales officer.</summary>
+public sealed class Editor : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>Language of the backoffice for this person ("id" or "en").</summary>
+    public string Culture { get; set; } = Content.Cultures.Indonesian;
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public DateTime? LastSignInAtUtc { get; set; }
+}
+
+/// <summary>What each role may do; an account may hold several.</summary>
+public static class EditorRoles
+{
+    /// <summary>Everything, including accounts and settings.</summary>
+    public const string Admin = "Admin";
+
+    /// <summary>Edits and publishes content.</summary>
+    public const string Editor = "Editor";
+
+    /// <summary>Writes drafts and sends them for publishing.</summary>
+    public const string Writer = "Writer";
+
+    /// <summary>Runs curation (kurasi) and verifies certifications.</summary>
+    public const string Curator = "Curator";
+
+    /// <summary>Handles inquiries and orders.</summary>
+    public const string SalesOfficer = "SalesOfficer";
+
+    public static readonly IReadOnlyList<string> All = [Admin, Editor, Writer, Curator, SalesOfficer];
+}

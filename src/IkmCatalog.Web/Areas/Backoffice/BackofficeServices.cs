@@ -1,0 +1,128 @@
+using IkmCatalog.Backoffice;
+using IkmCatalog.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace IkmCatalog.Web.Areas.Backoffice;
+
+/// <summary>The "IkmCatalog:Backoffice" section.</summary>
+public sealed class BackofficeOptions
+{
+    public const string Section = "IkmCatalog:Backoffice";
+
+    /// <summary>Failed sign-ins before an account is locked.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 100)]
+    public int MaxFailedSignIns { get; set; } = 5;
+
+    [System.ComponentModel.DataAnnotations.Range(1, 24 * 60)]
+    public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>
+    /// First administrator, created at start-up while no account exists (for automated set-ups; the
+    /// <c>create-editor</c> command does the same by hand). The password comes from the environment or user
+    /// secrets, never from a committed file.
+    /// </summary>
+    public string? AdminEmail { get; set; }
+
+    public string? AdminPassword { get; set; }
+}
+
+public static class BackofficeServices
+{
+    public const string CultureCookie = "ikm.bo.lang";
+
+    public static IHostApplicationBuilder AddBackoffice(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<BackofficeOptions>()
+            .BindConfiguration(BackofficeOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        var options = builder.Configuration.GetSection(BackofficeOptions.Section).Get<BackofficeOptions>() ?? new();
+
+        builder.Services.AddIdentity<Editor, IdentityRole>(identity =>
+            {
+                identity.User.RequireUniqueEmail = true;
+                identity.SignIn.RequireConfirmedAccount = false;
+                identity.Password.RequiredLength = 12;
+                identity.Password.RequireNonAlphanumeric = false;
+                identity.Password.RequireUppercase = false;
+                identity.Lockout.AllowedForNewUsers = true;
+                identity.Lockout.MaxFailedAccessAttempts = options.MaxFailedSignIns;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(options.LockoutMinutes);
+            })
+            .AddEntityFrameworkStores<IkmDbContext>()
+            .AddDefaultTokenProviders();
+
+        builder.Services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "ikm.auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.Cookie.Path = "/backoffice";
+            cookie.LoginPath = "/backoffice/login";
+            cookie.LogoutPath = "/backoffice/logout";
+            cookie.AccessDeniedPath = "/backoffice/denied";
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+        });
+        // A role removed or a password changed signs the person out everywhere within minutes.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+
+        builder.Services.AddAuthorization();
+        return builder;
+    }
+
+    /// <summary>Roles exist from the first start; the configured first administrator is created once.</summary>
+    public static async Task PrepareBackofficeAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in EditorRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Editor>>();
+        if (users.Users.Any())
+        {
+            return;
+        }
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<BackofficeOptions>>().Value;
+        if (string.IsNullOrWhiteSpace(options.AdminEmail) || string.IsNullOrWhiteSpace(options.AdminPassword))
+        {
+            app.Logger.LogWarning(
+                "No backoffice account exists yet. Create one with `dotnet run --project src/IkmCatalog.Web -- create-editor <email> Admin` " +
+                "or set IkmCatalog__Backoffice__AdminEmail and IkmCatalog__Backoffice__AdminPassword.");
+            return;
+        }
+        var result = await EditorAccounts.CreateAsync(users, options.AdminEmail, options.AdminEmail, options.AdminPassword, [EditorRoles.Admin]);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("The configured first administrator could not be created: "
+                + string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+        app.Logger.LogInformation("Backoffice administrator {Email} created.", options.AdminEmail);
+    }
+}
+
+public static class EditorAccounts
+{
+    public static async Task<IdentityResult> CreateAsync(UserManager<Editor> users, string email, string displayName, string password, IEnumerable<string> roles)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        var editor = new Editor
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = displayName,
+            CreatedAtUtc = DateTime.UtcNow,
+        };
+        var result = await users.CreateAsync(editor, password);
+        return result.Succeeded ? await users.AddToRolesAsync(editor, roles) : result;
+    }
+}
