@@ -70,6 +70,11 @@ public sealed class AccountController(
             return View(form);
         }
         editor.LastSignInAtUtc = clock.GetUtcNow().UtcDateTime;
+        // A language chosen on the sign-in page wins and becomes the account's; otherwise the account's applies.
+        if (Request.Cookies[BackofficeServices.CultureCookie] is { } chosen)
+        {
+            editor.Culture = Cultures.Normalize(chosen);
+        }
         await users.UpdateAsync(editor);
         BackofficeCulture.Remember(Response, editor.Culture);
         return LocalRedirect(SafeReturnUrl(form.ReturnUrl));
