@@ -1,5 +1,6 @@
 using IkmCatalog.Web.Api;
 using IkmCatalog.Web.Features;
+using IkmCatalog.Web.Features.Search;
 using IkmCatalog.Web.Infrastructure;
 using IkmCatalog.Web.Media;
 
@@ -9,17 +10,25 @@ builder.AddIkmCore();     // data folder, DbContext (SQLite or PostgreSQL), medi
 builder.AddIkmWeb();      // MVC, theming, localization, security headers, error pages
 builder.AddIkmMedia();    // image endpoint and tag helper
 builder.AddDeliveryApi(); // OpenAPI document
+builder.AddIkmSearch();   // Lucene index kept in step through the index journal, search and suggestions
 
 var app = builder.Build();
+
+if (ReindexCommand.IsRequested(args))
+{
+    return await ReindexCommand.RunAsync(app); // `-- reindex`: migrate, rebuild the search index, exit
+}
 
 await app.PrepareDatabaseAsync(); // migrations, then demo content on an empty database
 
 app.UseIkmWeb();
 app.MapMedia();
 app.MapDeliveryApi();
+app.MapSearchApi();
 app.MapPublicSite();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;
