@@ -97,7 +97,13 @@ public sealed class CatalogSearch(SearchIndex index, SearchSynonyms synonyms)
         var page = top.GetTopDocs((request.Page - 1) * request.PageSize, request.PageSize);
         var highlighter = Highlighter(searcher, words, request.Culture);
         var hits = page.ScoreDocs.Select(d => Hit(searcher, d.Doc, highlighter)).ToList();
-        return new SearchResults(request, top.TotalHits, hits, facets.ToFacets(), null, [], []);
+        var counts = facets.ToFacets();
+        if (request.Certification is { } active)
+        {
+            // Choosing another certification replaces this one, so only the active value's count would hold.
+            counts = counts with { Certification = [.. counts.Certification.Where(v => v.Value == active)] };
+        }
+        return new SearchResults(request, top.TotalHits, hits, counts, null, [], []);
     }
 
     private static List<SearchHit> SearchOthers(IndexSearcher searcher, SearchRequest request, Query words, string type)

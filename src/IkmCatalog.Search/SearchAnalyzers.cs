@@ -36,6 +36,9 @@ public static class SearchAnalyzers
 
     private static readonly CharArraySet NoStemSet = new(Version, IndonesianNoStem, ignoreCase: true);
 
+    /// <summary>Lucene's English stop words plus words buyers add that never describe a product ("halal snacks from Malang").</summary>
+    private static readonly CharArraySet EnglishStopSet = new(Version, [.. EnglishAnalyzer.DefaultStopSet.Select(w => w.ToString()!), "from", "made"], ignoreCase: true);
+
     /// <summary>Indonesian text: standard tokens, lower case, Indonesian stop words, stemming except the no-stem list.</summary>
     public static Analyzer Indonesian { get; } = Analyzer.NewAnonymous((_, reader) =>
     {
@@ -57,7 +60,7 @@ public static class SearchAnalyzers
         stream = new EnglishPossessiveFilter(Version, stream);
         stream = new LowerCaseFilter(Version, stream);
         stream = new ASCIIFoldingFilter(stream);
-        stream = new StopFilter(Version, stream, EnglishAnalyzer.DefaultStopSet);
+        stream = new StopFilter(Version, stream, EnglishStopSet);
         // Indonesian product words quoted in English text ("keripik", "abon") stay as written here too.
         stream = new SetKeywordMarkerFilter(stream, NoStemSet);
         stream = new PorterStemFilter(stream);
