@@ -12,19 +12,44 @@ public sealed class CatalogSearch(SearchIndex index, SearchSynonyms synonyms)
 {
     private const int OtherTypesShown = 4;
 
+    /// <summary>Published products visible this minute, cached per segment: the filter under every product search.</summary>
+    private volatile VisibleFilter? _visibleProducts;
+
+    private sealed record VisibleFilter(long Minute, Filter Filter);
+
+    /// <summary>
+    /// Caches a dense filter as a bit set, which offers random access: the search then checks each candidate's bit
+    /// instead of leap-frogging between the query and an iterator over almost every document.
+    /// </summary>
+    private sealed class BitSetCachingFilter(Filter filter) : CachingWrapperFilter(filter)
+    {
+        protected override DocIdSet DocIdSetToCache(DocIdSet docIdSet, Lucene.Net.Index.AtomicReader reader)
+        {
+            var bits = new Lucene.Net.Util.FixedBitSet(reader.MaxDoc);
+            if (docIdSet?.GetIterator() is { } iterator)
+            {
+                bits.Or(iterator);
+            }
+            return bits;
+        }
+    }
+
     public SearchResults Search(SearchRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         request = request.Normalized();
         var map = synonyms.Current;
-        var words = SearchQueryBuilder.Build(request.Text, request.Culture, map);
+        var visible = VisibleProducts(request.NowUtc);
         return index.Read(searcher =>
         {
-            var results = SearchProducts(searcher, request, words);
+            // Rewritten once (typo queries expand to the words they match), for searching and for highlighting.
+            var built = SearchQueryBuilder.Build(request.Text, request.Culture, map, KnownWords(searcher));
+            var words = built is null ? null : searcher.Rewrite(built);
+            var results = SearchProducts(searcher, request, words, visible);
             string? didYouMean = null;
             if (results.Total == 0 && request.Text is not null)
             {
-                didYouMean = DidYouMean(searcher, request, map);
+                didYouMean = DidYouMean(searcher, request, map, visible);
             }
             IReadOnlyList<SearchHit> producers = [], stories = [];
             if (request.IncludeProducersAndStories && words is not null && request.Page == 1)
@@ -84,18 +109,21 @@ public sealed class CatalogSearch(SearchIndex index, SearchSynonyms synonyms)
         });
     }
 
-    private static SearchResults SearchProducts(IndexSearcher searcher, SearchRequest request, Query? words)
+    private static SearchResults SearchProducts(IndexSearcher searcher, SearchRequest request, Query? words, Filter visible)
     {
-        var filter = ProductFilter(request);
-        var query = new FilteredQuery(words ?? new MatchAllDocsQuery(), new QueryWrapperFilter(filter));
+        Query query = new FilteredQuery(words ?? new MatchAllDocsQuery(), visible);
+        if (ProductFilter(request) is { } filter)
+        {
+            query = new FilteredQuery(query, new QueryWrapperFilter(filter));
+        }
         var wanted = request.Page * request.PageSize;
         var top = TopFieldCollector.Create(SortOf(request.EffectiveSort), wanted, fillFields: false, trackDocScores: false,
             trackMaxScore: false, docsScoredInOrder: false);
-        var facets = new FacetCounter(request.Today.DayNumber, request.IncludeExpiredCertificates);
-        searcher.Search(query, MultiCollector.Wrap(top, facets));
+        var facets = new FacetCounter(top, request.Today.DayNumber, request.IncludeExpiredCertificates);
+        searcher.Search(query, facets);
 
         var page = top.GetTopDocs((request.Page - 1) * request.PageSize, request.PageSize);
-        var highlighter = Highlighter(searcher, words, request.Culture);
+        var highlighter = Highlighter(words, request.Culture);
         var hits = page.ScoreDocs.Select(d => Hit(searcher, d.Doc, highlighter)).ToList();
         var counts = facets.ToFacets();
         if (request.Certification is { } active)
@@ -111,18 +139,37 @@ public sealed class CatalogSearch(SearchIndex index, SearchSynonyms synonyms)
         var filter = Visible(request.NowUtc);
         filter.Add(new TermQuery(new Lucene.Net.Index.Term(SearchFields.Type, type)), Occur.MUST);
         var top = searcher.Search(new FilteredQuery(words, new QueryWrapperFilter(filter)), OtherTypesShown);
-        var highlighter = Highlighter(searcher, words, request.Culture);
+        var highlighter = Highlighter(words, request.Culture);
         return [.. top.ScoreDocs.Select(d => Hit(searcher, d.Doc, highlighter))];
     }
 
-    private static SnippetHighlighter Highlighter(IndexSearcher searcher, Query? words, string culture)
+    /// <param name="words">The rewritten query, whose terms are the words actually matched.</param>
+    private static SnippetHighlighter Highlighter(Query? words, string culture)
     {
         var terms = new HashSet<Lucene.Net.Index.Term>();
-        if (words is not null)
-        {
-            searcher.Rewrite(words).ExtractTerms(terms);
-        }
+        words?.ExtractTerms(terms);
         return new SnippetHighlighter(terms, culture);
+    }
+
+    private Filter VisibleProducts(DateTime nowUtc)
+    {
+        // Publishing windows are honoured to the minute, so one cached filter serves every search of that minute.
+        var minute = nowUtc.Ticks / TimeSpan.TicksPerMinute;
+        if (_visibleProducts is { } cached && cached.Minute == minute)
+        {
+            return cached.Filter;
+        }
+        var visible = Visible(new DateTime(minute * TimeSpan.TicksPerMinute, DateTimeKind.Utc));
+        visible.Add(new TermQuery(new Lucene.Net.Index.Term(SearchFields.Type, SearchDocumentTypes.Product)), Occur.MUST);
+        var filter = new BitSetCachingFilter(new QueryWrapperFilter(visible));
+        _visibleProducts = new VisibleFilter(minute, filter);
+        return filter;
+    }
+
+    private static Func<string, bool> KnownWords(IndexSearcher searcher)
+    {
+        var terms = MultiFields.GetTerms(searcher.IndexReader, SearchFields.Spell);
+        return word => terms is not null && Exists(terms, word);
     }
 
     private static SearchHit Hit(IndexSearcher searcher, int docId, SnippetHighlighter highlighter)
@@ -147,10 +194,10 @@ public sealed class CatalogSearch(SearchIndex index, SearchSynonyms synonyms)
         { NumericRangeQuery.NewInt64Range(SearchFields.VisibleUntil, nowUtc.Ticks, null, false, true), Occur.MUST },
     };
 
-    private static BooleanQuery ProductFilter(SearchRequest request)
+    /// <summary>The buyer's filters, or null when there are none.</summary>
+    private static BooleanQuery? ProductFilter(SearchRequest request)
     {
-        var filter = Visible(request.NowUtc);
-        filter.Add(new TermQuery(new Lucene.Net.Index.Term(SearchFields.Type, SearchDocumentTypes.Product)), Occur.MUST);
+        var filter = new BooleanQuery();
         if (request.Category is { } category)
         {
             // Products carry their category's ancestors too, so a parent category includes its children.
@@ -178,7 +225,7 @@ public sealed class CatalogSearch(SearchIndex index, SearchSynonyms synonyms)
         {
             filter.Add(NumericRangeQuery.NewInt64Range(SearchFields.Price, request.MinPrice, request.MaxPrice, true, true), Occur.MUST);
         }
-        return filter;
+        return filter.Clauses.Count == 0 ? null : filter;
     }
 
     private static Sort SortOf(SearchSort sort) => sort switch
@@ -193,7 +240,7 @@ public sealed class CatalogSearch(SearchIndex index, SearchSynonyms synonyms)
     /// The query with each unknown word replaced by the closest known one (names, categories, producers, places),
     /// offered only when that spelling finds something.
     /// </summary>
-    private static string? DidYouMean(IndexSearcher searcher, SearchRequest request, SynonymMap map)
+    private static string? DidYouMean(IndexSearcher searcher, SearchRequest request, SynonymMap map, Filter visible)
     {
         var words = SearchAnalyzers.Terms(SearchFields.Spell, request.Text!);
         var terms = MultiFields.GetTerms(searcher.IndexReader, SearchFields.Spell);
@@ -218,7 +265,12 @@ public sealed class CatalogSearch(SearchIndex index, SearchSynonyms synonyms)
             return null;
         }
         var suggestion = string.Join(' ', corrected);
-        var check = SearchProducts(searcher, request with { Text = suggestion, Page = 1, PageSize = 1 }, SearchQueryBuilder.Build(suggestion, request.Culture, map));
+        var query = SearchQueryBuilder.Build(suggestion, request.Culture, map, KnownWords(searcher));
+        if (query is null)
+        {
+            return null;
+        }
+        var check = SearchProducts(searcher, request with { Text = suggestion, Page = 1, PageSize = 1 }, searcher.Rewrite(query), visible);
         return check.Total > 0 ? suggestion : null;
     }
 

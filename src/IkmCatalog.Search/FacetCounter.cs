@@ -5,63 +5,54 @@ using Lucene.Net.Util;
 namespace IkmCatalog.Search;
 
 /// <summary>
-/// Counts facet values from doc values while the search collects its hits, in the same pass over the same
-/// documents, so every count is exactly the number of results the value would leave. Counts per segment by
-/// ordinal, and turns ordinals into values once per segment.
+/// Counts facet values from doc values while the search collects its hits, in the same pass over the same documents,
+/// so every count is exactly the number of results the value would leave. Reads two ordinals and one number per hit;
+/// ordinals become values (and category paths roll up to their ancestors) once per segment.
 /// </summary>
-internal sealed class FacetCounter(int todayDayNumber, bool includeExpired) : ICollector
+internal sealed class FacetCounter(ICollector inner, int todayDayNumber, bool includeExpired) : ICollector
 {
     private readonly Dictionary<string, int> _categories = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _regions = new(StringComparer.Ordinal);
     private readonly int[] _certifications = new int[SearchDocuments.CertificationCodes.Count];
-    private readonly NumericDocValues?[] _certificationValues = new NumericDocValues?[SearchDocuments.CertificationCodes.Count];
     private int _exportReady;
     private int _notExportReady;
 
-    private SortedSetDocValues? _categoryValues;
+    private SortedDocValues? _categoryValues;
     private int[] _categoryCounts = [];
     private SortedDocValues? _regionValues;
     private int[] _regionCounts = [];
-    private NumericDocValues? _exportValues;
+    private NumericDocValues? _flags;
 
-    public bool AcceptsDocsOutOfOrder => true;
+    public bool AcceptsDocsOutOfOrder => inner.AcceptsDocsOutOfOrder;
 
-    public void SetScorer(Scorer scorer)
-    {
-    }
+    public void SetScorer(Scorer scorer) => inner.SetScorer(scorer);
 
     public void SetNextReader(AtomicReaderContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        inner.SetNextReader(context);
         FlushSegment();
         var reader = context.AtomicReader;
-        _categoryValues = reader.GetSortedSetDocValues(SearchFields.FacetCategory);
+        _categoryValues = reader.GetSortedDocValues(SearchFields.FacetCategory);
         _categoryCounts = _categoryValues is null ? [] : new int[_categoryValues.ValueCount];
         _regionValues = reader.GetSortedDocValues(SearchFields.FacetRegion);
         _regionCounts = _regionValues is null ? [] : new int[_regionValues.ValueCount];
-        _exportValues = reader.GetNumericDocValues(SearchFields.FacetExportReady);
-        for (var i = 0; i < _certificationValues.Length; i++)
-        {
-            _certificationValues[i] = reader.GetNumericDocValues(SearchFields.CertificationValidUntil(SearchDocuments.CertificationCodes[i]));
-        }
+        _flags = reader.GetNumericDocValues(SearchFields.FacetFlags);
     }
 
     public void Collect(int doc)
     {
-        if (_categoryValues is not null)
+        inner.Collect(doc);
+        if (_categoryValues is not null && _categoryValues.GetOrd(doc) is var category and >= 0)
         {
-            _categoryValues.SetDocument(doc);
-            long ord;
-            while ((ord = _categoryValues.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
-            {
-                _categoryCounts[ord]++;
-            }
+            _categoryCounts[category]++;
         }
         if (_regionValues is not null && _regionValues.GetOrd(doc) is var region and >= 0)
         {
             _regionCounts[region]++;
         }
-        if (_exportValues is not null && _exportValues.Get(doc) == 1)
+        var flags = _flags?.Get(doc) ?? 0;
+        if (FacetFlags.ExportReady(flags))
         {
             _exportReady++;
         }
@@ -69,13 +60,14 @@ internal sealed class FacetCounter(int todayDayNumber, bool includeExpired) : IC
         {
             _notExportReady++;
         }
-        for (var i = 0; i < _certificationValues.Length; i++)
+        if (flags > 1)
         {
-            // 0 means "no certificate of this type"; otherwise the day it is valid until.
-            var until = _certificationValues[i]?.Get(doc) ?? 0;
-            if (until > 0 && (includeExpired || until >= todayDayNumber))
+            for (var i = 0; i < _certifications.Length; i++)
             {
-                _certifications[i]++;
+                if (FacetFlags.Holds(flags, i, todayDayNumber, includeExpired))
+                {
+                    _certifications[i]++;
+                }
             }
         }
     }
@@ -101,7 +93,11 @@ internal sealed class FacetCounter(int todayDayNumber, bool includeExpired) : IC
             if (_categoryCounts[ord] > 0)
             {
                 _categoryValues!.LookupOrd(ord, bytes);
-                Add(_categories, bytes.Utf8ToString(), _categoryCounts[ord]);
+                // A product counts for its category and every ancestor: filtering by a parent includes children.
+                foreach (var slug in bytes.Utf8ToString().Split('/'))
+                {
+                    Add(_categories, slug, _categoryCounts[ord]);
+                }
             }
         }
         for (var ord = 0; ord < _regionCounts.Length; ord++)

@@ -109,12 +109,13 @@ public static class SearchDocuments
         foreach (var category in p.Categories)
         {
             doc.Add(new StringField(SearchFields.CategoryPath, category.Slug, Field.Store.NO));
-            doc.Add(new SortedSetDocValuesField(SearchFields.FacetCategory, new BytesRef(category.Slug)));
         }
+        // One value per document ("root/child") keeps facet counting to one lookup; counts roll up to ancestors.
+        doc.Add(new SortedDocValuesField(SearchFields.FacetCategory, new BytesRef(string.Join('/', p.Categories.Reverse().Select(c => c.Slug)))));
         doc.Add(new StringField(SearchFields.Region, p.RegionSlug, Field.Store.NO));
         doc.Add(new SortedDocValuesField(SearchFields.FacetRegion, new BytesRef(p.RegionSlug)));
         doc.Add(new StringField(SearchFields.ExportReady, p.ExportReady ? "1" : "0", Field.Store.NO));
-        doc.Add(new NumericDocValuesField(SearchFields.FacetExportReady, p.ExportReady ? 1 : 0));
+        doc.Add(new NumericDocValuesField(SearchFields.FacetFlags, FacetFlags.Pack(p.ExportReady, p.Certifications)));
         doc.Add(new StringField(SearchFields.Retail, p.Retail ? "1" : "0", Field.Store.NO));
         if (p.PriceIdr is { } price)
         {
@@ -212,7 +213,6 @@ public static class SearchDocuments
             var until = ofType.Any(c => c.ExpiresOn is null) ? int.MaxValue : ofType.Max(c => c.ExpiresOn!.Value.DayNumber);
             doc.Add(new StringField(SearchFields.CertificationCode, code, Field.Store.NO));
             doc.Add(new Int32Field(SearchFields.CertificationValidUntil(code), until, Field.Store.NO));
-            doc.Add(new NumericDocValuesField(SearchFields.CertificationValidUntil(code), until));
             names.Add(code == "pirt" ? "pirt spp-irt p-irt" : code);
         }
         if (names.Count > 0)
@@ -224,4 +224,43 @@ public static class SearchDocuments
     private static string Fallback(string? english, string indonesian) => string.IsNullOrWhiteSpace(english) ? indonesian : english;
 
     private static string Cut(string text) => text.Length <= SnippetSourceLength ? text : text[..SnippetSourceLength];
+}
+
+/// <summary>
+/// Export readiness and, per certification type, until when it is valid, packed into one doc value so counting facets
+/// reads one number per result: bit 0 is export-ready; then 15 bits per type: 0 none, 0x7FFF no expiry, otherwise
+/// days since 2000-01-01 plus one (good until 2089).
+/// </summary>
+public static class FacetFlags
+{
+    private const int Bits = 15;
+    private const long NoExpiry = (1 << Bits) - 1;
+    private static readonly int Epoch = new DateOnly(2000, 1, 1).DayNumber;
+
+    public static long Pack(bool exportReady, IReadOnlyList<CertificateSource> certifications)
+    {
+        long flags = exportReady ? 1 : 0;
+        for (var i = 0; i < SearchDocuments.CertificationCodes.Count; i++)
+        {
+            var ofType = certifications.Where(c => c.Code == SearchDocuments.CertificationCodes[i]).ToList();
+            if (ofType.Count == 0)
+            {
+                continue;
+            }
+            var value = ofType.Any(c => c.ExpiresOn is null)
+                ? NoExpiry
+                : Math.Clamp(ofType.Max(c => c.ExpiresOn!.Value.DayNumber) - Epoch + 1, 1, NoExpiry - 1);
+            flags |= value << (1 + Bits * i);
+        }
+        return flags;
+    }
+
+    public static bool ExportReady(long flags) => (flags & 1) == 1;
+
+    /// <summary>Whether the document holds certification <paramref name="index"/> (valid on <paramref name="todayDayNumber"/> unless expired ones count).</summary>
+    public static bool Holds(long flags, int index, int todayDayNumber, bool includeExpired)
+    {
+        var value = (flags >> (1 + Bits * index)) & NoExpiry;
+        return value != 0 && (includeExpired || value == NoExpiry || value - 1 + Epoch >= todayDayNumber);
+    }
 }

@@ -54,11 +54,14 @@ public static class SearchFields
     public const string VisibleFrom = "visible_from";
     public const string VisibleUntil = "visible_until";
 
+    /// <summary>The category path from the root ("makanan-ringan/keripik-tempe").</summary>
     public const string FacetCategory = "f_category";
     public const string FacetRegion = "f_region";
-    public const string FacetExportReady = "f_export";
 
-    /// <summary>Day number (DateOnly.DayNumber) up to which the document holds a certificate of the type; indexed and doc values.</summary>
+    /// <summary>Export readiness and certification validity packed into one number (see <see cref="FacetFlags"/>).</summary>
+    public const string FacetFlags = "f_flags";
+
+    /// <summary>Day number (DateOnly.DayNumber) up to which the document holds a certificate of the type, for range filters.</summary>
     public static string CertificationValidUntil(string code) => "cert_until_" + code;
 
     public const string SortPriceAscending = "sort_price_asc";

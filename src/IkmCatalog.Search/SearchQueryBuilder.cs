@@ -8,7 +8,9 @@ namespace IkmCatalog.Search;
 /// Turns what a buyer typed into Lucene query objects, never through a query parser, so no input can be a syntax
 /// error. Each word (or listed synonym phrase) becomes one clause that any of its synonyms can satisfy in any field,
 /// the best field winning: names weigh most, then category and producer, then place and certification, then the
-/// description. Words of four letters or more also match with a typo. With three or more words one may be missing.
+/// description. Words of four letters or more that the index does not know also match with a typo (a known word is
+/// taken as meant, which keeps results precise and spares building typo automata). Up to two words must all match;
+/// with three or more, one may be missing.
 /// Documents that hold the words as a phrase in their name rank higher.
 /// </summary>
 public static class SearchQueryBuilder
@@ -46,14 +48,15 @@ public static class SearchQueryBuilder
     }
 
     /// <summary>The words query, or null when nothing searchable was typed (only stop words or punctuation).</summary>
-    public static Query? Build(string? text, string culture, SynonymMap synonyms)
+    /// <param name="isKnownWord">Whether the index holds the word as written; null: treat every word as possibly misspelt.</param>
+    public static Query? Build(string? text, string culture, SynonymMap synonyms, Func<string, bool>? isKnownWord = null)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
         var english = Cultures.IsEnglish(culture);
-        var clauses = Units(text, synonyms).Select(u => UnitQuery(u, english)).OfType<Query>().ToList();
+        var clauses = Units(text, synonyms).Select(u => UnitQuery(u, english, isKnownWord)).OfType<Query>().ToList();
         if (clauses.Count == 0)
         {
             return null;
@@ -65,10 +68,15 @@ public static class SearchQueryBuilder
         }
         else
         {
-            var all = new BooleanQuery(disableCoord: false) { MinimumNumberShouldMatch = clauses.Count <= 2 ? clauses.Count : clauses.Count - 1 };
+            // Two words: a conjunction (leap-frogging over the rarer word is much faster than "2 of 2 should match").
+            var all = new BooleanQuery(disableCoord: false);
+            if (clauses.Count > 2)
+            {
+                all.MinimumNumberShouldMatch = clauses.Count - 1;
+            }
             foreach (var clause in clauses)
             {
-                all.Add(clause, Occur.SHOULD);
+                all.Add(clause, clauses.Count <= 2 ? Occur.MUST : Occur.SHOULD);
             }
             words = all;
         }
@@ -89,37 +97,56 @@ public static class SearchQueryBuilder
         return query;
     }
 
-    private static DisjunctionMaxQuery? UnitQuery(QueryUnit unit, bool english)
+    private static DisjunctionMaxQuery? UnitQuery(QueryUnit unit, bool english, Func<string, bool>? isKnownWord)
     {
-        var best = new DisjunctionMaxQuery(0.1f);
-        var any = false;
+        // Each distinct (field, terms) once, at its best weight: variants often analyse alike ("cashew", "cashews").
+        var clauses = new Dictionary<(string Field, string Terms), (List<string> Terms, float Boost)>();
         foreach (var variant in unit.Variants)
         {
-            // The buyer's own word counts a little more than its synonyms.
-            var variantBoost = variant == unit.Text ? 1f : 0.85f;
+            var original = variant == unit.Text;
+            // The buyer's own word counts a little more than its synonyms, which are product words: they are looked
+            // for in names, categories and descriptions, not among producers, places or certificates.
+            var variantBoost = original ? 1f : 0.85f;
             foreach (var (field, boost) in FieldBoosts(english))
             {
+                if (!original && !VariantFields.Contains(field))
+                {
+                    continue;
+                }
                 var terms = SearchAnalyzers.Terms(field, variant);
                 if (terms.Count == 0)
                 {
                     continue;
                 }
-                best.Add(terms.Count == 1
-                    ? new TermQuery(new Term(field, terms[0])) { Boost = boost * variantBoost }
-                    : Phrase(field, terms, boost * variantBoost, slop: 1));
-                any = true;
+                var key = (field, string.Join(' ', terms));
+                if (!clauses.TryGetValue(key, out var existing) || existing.Boost < boost * variantBoost)
+                {
+                    clauses[key] = (terms, boost * variantBoost);
+                }
             }
         }
-        if (!any)
+        if (clauses.Count == 0)
         {
             return null; // a stop word in every language ("from", "dari")
         }
-        if (!unit.Text.Contains(' ', StringComparison.Ordinal) && unit.Text.Length >= 4 && !unit.Text.Any(char.IsDigit))
+        var best = new DisjunctionMaxQuery(0.1f);
+        foreach (var ((field, _), (terms, boost)) in clauses)
+        {
+            best.Add(terms.Count == 1 ? new TermQuery(new Term(field, terms[0])) { Boost = boost } : Phrase(field, terms, boost, slop: 1));
+        }
+        if (!unit.Text.Contains(' ', StringComparison.Ordinal) && unit.Text.Length >= 4 && !unit.Text.Any(char.IsDigit)
+            && isKnownWord?.Invoke(unit.Text) != true)
         {
             best.Add(new FuzzyQuery(new Term(SearchFields.Spell, unit.Text), MaxEdits(unit.Text), prefixLength: 1, maxExpansions: 20, transpositions: true) { Boost = 2f });
         }
         return best;
     }
+
+    private static readonly HashSet<string> VariantFields =
+    [
+        SearchFields.NameExact, SearchFields.NameIndonesian, SearchFields.NameEnglish, SearchFields.CategoryIndonesian,
+        SearchFields.CategoryEnglish, SearchFields.TextIndonesian, SearchFields.TextEnglish, SearchFields.Certification,
+    ];
 
     /// <summary>One typo for words of 4 to 7 letters, two for longer words.</summary>
     public static int MaxEdits(string word) => word.Length >= 8 ? 2 : 1;
