@@ -81,7 +81,10 @@ public class RelevanceTests(IkmWebFactory factory)
     [InlineData("bpom certified floss", "en", 3, "abon-ikan-marlin-original,abon-cakalang-bahari")]
     [InlineData("abon cakalang kendari", "id", 1, "abon-cakalang-bahari")]
     [InlineData("bu sri", "id", 3, "keripik-tempe-original-bu-sri,keripik-tempe-pedas-daun-jeruk,keripik-tempe-curah-1-kg")]
-    [InlineData("keripik tempe sanan", "id", 2, "keripik-tempe-original-bu-sri,keripik-tempe-pedas-daun-jeruk")]
+    // Both tempe-chip makers work in Kampung Sanan; only Bu Sri's chips are halal-certified.
+    [InlineData("keripik tempe sanan", "id", 5, TempeChips)]
+    [InlineData("keripik tempe halal", "id", 3, "keripik-tempe-original-bu-sri,keripik-tempe-pedas-daun-jeruk,keripik-tempe-curah-1-kg")]
+    [InlineData("halal tempeh chips", "en", 3, "keripik-tempe-original-bu-sri,keripik-tempe-pedas-daun-jeruk,keripik-tempe-curah-1-kg")]
     public void Judged_queries_find_the_expected_products_at_the_top(string query, string culture, int within, string expected)
     {
         var top = Search(query, culture, within);
