@@ -1,6 +1,7 @@
 using IkmCatalog.Web.Api;
 using IkmCatalog.Web.Areas.Backoffice;
 using IkmCatalog.Web.Features;
+using IkmCatalog.Web.Features.Search;
 using IkmCatalog.Web.Infrastructure;
 using IkmCatalog.Web.Media;
 
@@ -11,6 +12,7 @@ builder.AddIkmWeb();      // MVC, theming, localization, security headers, error
 builder.AddBackoffice();  // editors' accounts (Identity), sign-in with lockout
 builder.AddIkmMedia();    // image endpoint and tag helper
 builder.AddDeliveryApi(); // OpenAPI document
+builder.AddIkmSearch();   // Lucene index kept in step through the index journal, search and suggestions
 
 var app = builder.Build();
 
@@ -19,12 +21,13 @@ await app.PrepareBackofficeAsync(); // roles, and the configured first administr
 
 if (Commands.IsCommand(args))
 {
-    return await Commands.RunAsync(app, args); // e.g. create-editor: do the work and exit
+    return await Commands.RunAsync(app, args); // reindex, create-editor: do the work and exit
 }
 
 app.UseIkmWeb();
 app.MapMedia();
 app.MapDeliveryApi();
+app.MapSearchApi();
 app.MapPublicSite();
 
 await app.RunAsync();

@@ -6,6 +6,7 @@ using IkmCatalog.Events;
 using IkmCatalog.Media;
 using IkmCatalog.Pages;
 using IkmCatalog.Producers;
+using IkmCatalog.Search;
 using IkmCatalog.Stories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -47,6 +48,67 @@ public sealed class IkmDbContext(DbContextOptions<IkmDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
+
+    public DbSet<IndexJournalEntry> IndexJournal => Set<IndexJournalEntry>();
+
+    public DbSet<SearchNodeState> SearchNodes => Set<SearchNodeState>();
+
+    /// <summary>
+    /// Saves, and journals every change to what the search index shows (products, producers, stories and what
+    /// their documents carry) in the same transaction, whichever code path made the change.
+    /// </summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesWithJournalAsync(acceptAllChangesOnSuccess, async: false, CancellationToken.None).GetAwaiter().GetResult();
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        SaveChangesWithJournalAsync(acceptAllChangesOnSuccess, async: true, cancellationToken);
+
+    private async Task<int> SaveChangesWithJournalAsync(bool acceptAllChangesOnSuccess, bool async, CancellationToken cancellationToken)
+    {
+        var changes = IndexJournalRecorder.Collect(ChangeTracker);
+        if (changes.Count == 0)
+        {
+            return async ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken) : base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        var now = DateTime.UtcNow;
+        if (!changes.Any(c => c.Added))
+        {
+            // Every key is known: the journal rows join this very save.
+            IndexJournal.AddRange(IndexJournalRecorder.Entries(changes, now));
+            return async ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken) : base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        // New rows get their keys from the database, so the journal is written by a second save inside the same
+        // transaction (the caller's if there is one): both commit or neither does.
+        var own = Database.CurrentTransaction is null
+            ? async ? await Database.BeginTransactionAsync(cancellationToken) : Database.BeginTransaction()
+            : null;
+        try
+        {
+            var count = async ? await base.SaveChangesAsync(true, cancellationToken) : base.SaveChanges(true);
+            IndexJournal.AddRange(IndexJournalRecorder.Entries(changes, now));
+            count += async ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken) : base.SaveChanges(acceptAllChangesOnSuccess);
+            if (own is not null)
+            {
+                if (async)
+                {
+                    await own.CommitAsync(cancellationToken);
+                }
+                else
+                {
+                    own.Commit();
+                }
+            }
+            return count;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+    }
 
     /// <summary>
     /// Products the public may see: published, inside their publishing window, and made by a producer the
@@ -165,6 +227,21 @@ public sealed class IkmDbContext(DbContextOptions<IkmDbContext> options)
         {
             e.Property(r => r.DocumentType).HasMaxLength(40);
             e.HasIndex(r => new { r.DocumentType, r.OldSlug }).IsUnique();
+        });
+
+        builder.Entity<IndexJournalEntry>(e =>
+        {
+            e.ToTable("IndexJournal");
+            e.Property(j => j.DocumentType).HasMaxLength(40);
+            e.Property(j => j.Action).HasMaxLength(20);
+            e.HasIndex(j => j.CreatedAtUtc);
+        });
+
+        builder.Entity<SearchNodeState>(e =>
+        {
+            e.ToTable("SearchNodes");
+            e.HasKey(n => n.NodeName);
+            e.Property(n => n.NodeName).HasMaxLength(200);
         });
     }
 

@@ -972,6 +972,57 @@ namespace IkmCatalog.Data.PostgreSql.Migrations
                     b.ToTable("Producers");
                 });
 
+            modelBuilder.Entity("IkmCatalog.Search.IndexJournalEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DocumentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.ToTable("IndexJournal", (string)null);
+                });
+
+            modelBuilder.Entity("IkmCatalog.Search.SearchNodeState", b =>
+                {
+                    b.Property<string>("NodeName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("LastJournalId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("RebuiltAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("NodeName");
+
+                    b.ToTable("SearchNodes", (string)null);
+                });
+
             modelBuilder.Entity("IkmCatalog.Stories.Story", b =>
                 {
                     b.Property<int>("Id")

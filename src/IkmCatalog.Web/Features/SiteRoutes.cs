@@ -17,6 +17,7 @@ public static class SiteRoutes
         new("home", "", "en", "Home", "Index"),
         new("catalog", "katalog", "en/catalogue", "Catalog", "Index"),
         new("product", "produk/{slug}", "en/products/{slug}", "Catalog", "Product"),
+        new("search", "cari", "en/search", "Search", "Index"),
         new("producers", "produsen", "en/producers", "Producers", "Index"),
         new("producer", "produsen/{slug}", "en/producers/{slug}", "Producers", "Producer"),
         new("stories", "berita", "en/stories", "Stories", "Index"),

@@ -15,6 +15,7 @@ public static class Commands
     private static readonly Dictionary<string, Func<WebApplication, string[], Task<int>>> Handlers = new(StringComparer.Ordinal)
     {
         ["create-editor"] = CreateEditorAsync,
+        ["reindex"] = (app, _) => Features.Search.ReindexCommand.RunAsync(app),
     };
 
     public static Task<int> RunAsync(WebApplication app, string[] args)

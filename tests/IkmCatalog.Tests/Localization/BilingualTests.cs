@@ -42,6 +42,8 @@ public class BilingualTests(IkmWebFactory factory)
     [InlineData("/en/events")]
     [InlineData("/en/certifications")]
     [InlineData("/en/products/does-not-exist")]
+    [InlineData("/en/search?q=fish+floss&certification=halal")]
+    [InlineData("/en/search?q=abn+ikn")]
     public async Task English_pages_contain_no_indonesian_ui_text(string url)
     {
         var client = factory.CreateClient();

@@ -941,6 +941,55 @@ namespace IkmCatalog.Data.Migrations
                     b.ToTable("Producers");
                 });
 
+            modelBuilder.Entity("IkmCatalog.Search.IndexJournalEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DocumentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.ToTable("IndexJournal", (string)null);
+                });
+
+            modelBuilder.Entity("IkmCatalog.Search.SearchNodeState", b =>
+                {
+                    b.Property<string>("NodeName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastJournalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RebuiltAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NodeName");
+
+                    b.ToTable("SearchNodes", (string)null);
+                });
+
             modelBuilder.Entity("IkmCatalog.Stories.Story", b =>
                 {
                     b.Property<int>("Id")

@@ -1,0 +1,333 @@
+using IkmCatalog.Content;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace IkmCatalog.Search;
+
+/// <summary>
+/// Searches the index: products with filters, order, paging and facets; a few producers and stories; "did you
+/// mean" when nothing matched; and name suggestions for the search box.
+/// </summary>
+public sealed class CatalogSearch(SearchIndex index, SearchSynonyms synonyms)
+{
+    private const int OtherTypesShown = 4;
+
+    /// <summary>Published products visible this minute, cached per segment: the filter under every product search.</summary>
+    private volatile VisibleFilter? _visibleProducts;
+
+    private sealed record VisibleFilter(long Minute, Filter Filter);
+
+    /// <summary>
+    /// Caches a dense filter as a bit set, which offers random access: the search then checks each candidate's bit
+    /// instead of leap-frogging between the query and an iterator over almost every document.
+    /// </summary>
+    private sealed class BitSetCachingFilter(Filter filter) : CachingWrapperFilter(filter)
+    {
+        protected override DocIdSet DocIdSetToCache(DocIdSet docIdSet, Lucene.Net.Index.AtomicReader reader)
+        {
+            var bits = new Lucene.Net.Util.FixedBitSet(reader.MaxDoc);
+            if (docIdSet?.GetIterator() is { } iterator)
+            {
+                bits.Or(iterator);
+            }
+            return bits;
+        }
+    }
+
+    public SearchResults Search(SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request = request.Normalized();
+        var map = synonyms.Current;
+        var visible = VisibleProducts(request.NowUtc);
+        return index.Read(searcher =>
+        {
+            // Rewritten once (typo queries expand to the words they match), for searching and for highlighting.
+            var built = SearchQueryBuilder.Build(request.Text, request.Culture, map, KnownWords(searcher));
+            var words = built is null ? null : searcher.Rewrite(built);
+            var results = SearchProducts(searcher, request, words, visible);
+            string? didYouMean = null;
+            if (results.Total == 0 && request.Text is not null)
+            {
+                didYouMean = DidYouMean(searcher, request, map, visible);
+            }
+            IReadOnlyList<SearchHit> producers = [], stories = [];
+            if (request.IncludeProducersAndStories && words is not null && request.Page == 1)
+            {
+                producers = SearchOthers(searcher, request, words, SearchDocumentTypes.Producer);
+                stories = SearchOthers(searcher, request, words, SearchDocumentTypes.Story);
+            }
+            return results with { DidYouMean = didYouMean, Producers = producers, Stories = stories };
+        });
+    }
+
+    public IReadOnlyList<Suggestion> Suggest(string? text, string culture, DateTime nowUtc, int max = 8)
+    {
+        var words = string.IsNullOrWhiteSpace(text) ? [] : SearchAnalyzers.Terms(SearchFields.Spell, text.Length > 100 ? text[..100] : text);
+        if (words.Count == 0)
+        {
+            return [];
+        }
+        var english = Cultures.IsEnglish(culture);
+        var (own, other) = english
+            ? (SearchFields.SuggestEnglish, SearchFields.SuggestIndonesian)
+            : (SearchFields.SuggestIndonesian, SearchFields.SuggestEnglish);
+        // Every word typed is a prefix of a word of the name; the edge n-grams make each prefix a plain term.
+        var query = new BooleanQuery();
+        foreach (var word in words)
+        {
+            var prefix = word.Length > 20 ? word[..20] : word;
+            query.Add(new BooleanQuery
+            {
+                { new TermQuery(new Lucene.Net.Index.Term(own, prefix)) { Boost = 2f }, Occur.SHOULD },
+                { new TermQuery(new Lucene.Net.Index.Term(other, prefix)), Occur.SHOULD },
+            }, Occur.MUST);
+        }
+        var types = new BooleanQuery
+        {
+            { new TermQuery(new Lucene.Net.Index.Term(SearchFields.Type, SearchDocumentTypes.Product)), Occur.SHOULD },
+            { new TermQuery(new Lucene.Net.Index.Term(SearchFields.Type, SearchDocumentTypes.Producer)), Occur.SHOULD },
+        };
+        var filter = Visible(nowUtc);
+        filter.Add(types, Occur.MUST);
+        var nameField = english ? SearchFields.DisplayNameEnglish : SearchFields.DisplayNameIndonesian;
+        return index.Read(searcher =>
+        {
+            var top = searcher.Search(new FilteredQuery(query, new QueryWrapperFilter(filter)), max * 2);
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var suggestions = new List<Suggestion>();
+            foreach (var hit in top.ScoreDocs)
+            {
+                var doc = searcher.Doc(hit.Doc);
+                var name = doc.Get(nameField);
+                if (seen.Add(name) && suggestions.Count < max)
+                {
+                    suggestions.Add(new Suggestion(doc.Get(SearchFields.Type), doc.Get(SearchFields.Slug), name));
+                }
+            }
+            return suggestions;
+        });
+    }
+
+    private static SearchResults SearchProducts(IndexSearcher searcher, SearchRequest request, Query? words, Filter visible)
+    {
+        Query query = new FilteredQuery(words ?? new MatchAllDocsQuery(), visible);
+        if (ProductFilter(request) is { } filter)
+        {
+            query = new FilteredQuery(query, new QueryWrapperFilter(filter));
+        }
+        var wanted = request.Page * request.PageSize;
+        var top = TopFieldCollector.Create(SortOf(request.EffectiveSort), wanted, fillFields: false, trackDocScores: false,
+            trackMaxScore: false, docsScoredInOrder: false);
+        var facets = new FacetCounter(top, request.Today.DayNumber, request.IncludeExpiredCertificates);
+        searcher.Search(query, facets);
+
+        var page = top.GetTopDocs((request.Page - 1) * request.PageSize, request.PageSize);
+        var highlighter = Highlighter(words, request.Culture);
+        var hits = page.ScoreDocs.Select(d => Hit(searcher, d.Doc, highlighter)).ToList();
+        var counts = facets.ToFacets();
+        if (request.Certification is { } active)
+        {
+            // Choosing another certification replaces this one, so only the active value's count would hold.
+            counts = counts with { Certification = [.. counts.Certification.Where(v => v.Value == active)] };
+        }
+        return new SearchResults(request, top.TotalHits, hits, counts, null, [], []);
+    }
+
+    private static List<SearchHit> SearchOthers(IndexSearcher searcher, SearchRequest request, Query words, string type)
+    {
+        var filter = Visible(request.NowUtc);
+        filter.Add(new TermQuery(new Lucene.Net.Index.Term(SearchFields.Type, type)), Occur.MUST);
+        var top = searcher.Search(new FilteredQuery(words, new QueryWrapperFilter(filter)), OtherTypesShown);
+        var highlighter = Highlighter(words, request.Culture);
+        return [.. top.ScoreDocs.Select(d => Hit(searcher, d.Doc, highlighter))];
+    }
+
+    /// <param name="words">The rewritten query, whose terms are the words actually matched.</param>
+    private static SnippetHighlighter Highlighter(Query? words, string culture)
+    {
+        var terms = new HashSet<Lucene.Net.Index.Term>();
+        words?.ExtractTerms(terms);
+        return new SnippetHighlighter(terms, culture);
+    }
+
+    private Filter VisibleProducts(DateTime nowUtc)
+    {
+        // Publishing windows are honoured to the minute, so one cached filter serves every search of that minute.
+        var minute = nowUtc.Ticks / TimeSpan.TicksPerMinute;
+        if (_visibleProducts is { } cached && cached.Minute == minute)
+        {
+            return cached.Filter;
+        }
+        var visible = Visible(new DateTime(minute * TimeSpan.TicksPerMinute, DateTimeKind.Utc));
+        visible.Add(new TermQuery(new Lucene.Net.Index.Term(SearchFields.Type, SearchDocumentTypes.Product)), Occur.MUST);
+        var filter = new BitSetCachingFilter(new QueryWrapperFilter(visible));
+        _visibleProducts = new VisibleFilter(minute, filter);
+        return filter;
+    }
+
+    private static Func<string, bool> KnownWords(IndexSearcher searcher)
+    {
+        var terms = MultiFields.GetTerms(searcher.IndexReader, SearchFields.Spell);
+        return word => terms is not null && Exists(terms, word);
+    }
+
+    private static SearchHit Hit(IndexSearcher searcher, int docId, SnippetHighlighter highlighter)
+    {
+        var doc = searcher.Doc(docId);
+        var english = highlighter.Culture == Cultures.English;
+        var name = doc.Get(english ? SearchFields.DisplayNameEnglish : SearchFields.DisplayNameIndonesian);
+        var snippet = doc.Get(english ? SearchFields.SnippetEnglish : SearchFields.SnippetIndonesian) ?? "";
+        return new SearchHit(
+            doc.Get(SearchFields.Type),
+            doc.GetField(SearchFields.Id).GetInt32Value() ?? 0,
+            doc.Get(SearchFields.Slug),
+            name,
+            highlighter.Highlight(name, SearchFields.Name(highlighter.Culture)),
+            highlighter.Snippet(snippet, SearchFields.Text(highlighter.Culture)));
+    }
+
+    /// <summary>Published documents inside their publishing window now.</summary>
+    private static BooleanQuery Visible(DateTime nowUtc) => new()
+    {
+        { NumericRangeQuery.NewInt64Range(SearchFields.VisibleFrom, null, nowUtc.Ticks, true, true), Occur.MUST },
+        { NumericRangeQuery.NewInt64Range(SearchFields.VisibleUntil, nowUtc.Ticks, null, false, true), Occur.MUST },
+    };
+
+    /// <summary>The buyer's filters, or null when there are none.</summary>
+    private static BooleanQuery? ProductFilter(SearchRequest request)
+    {
+        var filter = new BooleanQuery();
+        if (request.Category is { } category)
+        {
+            // Products carry their category's ancestors too, so a parent category includes its children.
+            filter.Add(new TermQuery(new Lucene.Net.Index.Term(SearchFields.CategoryPath, category)), Occur.MUST);
+        }
+        if (request.Region is { } region)
+        {
+            filter.Add(new TermQuery(new Lucene.Net.Index.Term(SearchFields.Region, region)), Occur.MUST);
+        }
+        if (request.Certification is { } code)
+        {
+            filter.Add(request.IncludeExpiredCertificates
+                ? new TermQuery(new Lucene.Net.Index.Term(SearchFields.CertificationCode, code))
+                : NumericRangeQuery.NewInt32Range(SearchFields.CertificationValidUntil(code), request.Today.DayNumber, null, true, true), Occur.MUST);
+        }
+        if (request.ExportReady is { } export)
+        {
+            filter.Add(new TermQuery(new Lucene.Net.Index.Term(SearchFields.ExportReady, export ? "1" : "0")), Occur.MUST);
+        }
+        if (request.Retail is { } retail)
+        {
+            filter.Add(new TermQuery(new Lucene.Net.Index.Term(SearchFields.Retail, retail ? "1" : "0")), Occur.MUST);
+        }
+        if (request.MinPrice is not null || request.MaxPrice is not null)
+        {
+            filter.Add(NumericRangeQuery.NewInt64Range(SearchFields.Price, request.MinPrice, request.MaxPrice, true, true), Occur.MUST);
+        }
+        return filter.Clauses.Count == 0 ? null : filter;
+    }
+
+    private static Sort SortOf(SearchSort sort) => sort switch
+    {
+        SearchSort.PriceAscending => new Sort(new SortField(SearchFields.SortPriceAscending, SortFieldType.INT64), SortField.FIELD_DOC),
+        SearchSort.PriceDescending => new Sort(new SortField(SearchFields.SortPriceDescending, SortFieldType.INT64, true), SortField.FIELD_DOC),
+        SearchSort.Newest => new Sort(new SortField(SearchFields.SortNewest, SortFieldType.INT64, true), SortField.FIELD_DOC),
+        _ => new Sort(SortField.FIELD_SCORE, new SortField(SearchFields.SortNewest, SortFieldType.INT64, true)),
+    };
+
+    /// <summary>
+    /// The query with each unknown word replaced by the closest known one (names, categories, producers, places),
+    /// offered only when that spelling finds something.
+    /// </summary>
+    private static string? DidYouMean(IndexSearcher searcher, SearchRequest request, SynonymMap map, Filter visible)
+    {
+        var words = SearchAnalyzers.Terms(SearchFields.Spell, request.Text!);
+        var terms = MultiFields.GetTerms(searcher.IndexReader, SearchFields.Spell);
+        if (terms is null || words.Count == 0)
+        {
+            return null;
+        }
+        var changed = false;
+        var corrected = new List<string>();
+        foreach (var word in words)
+        {
+            var best = word;
+            if (word.Length >= 3 && !word.Any(char.IsDigit) && map.Find(word) is null && !Exists(terms, word))
+            {
+                best = Closest(terms, word) ?? word;
+            }
+            changed |= best != word;
+            corrected.Add(best);
+        }
+        if (!changed)
+        {
+            return null;
+        }
+        var suggestion = string.Join(' ', corrected);
+        var query = SearchQueryBuilder.Build(suggestion, request.Culture, map, KnownWords(searcher));
+        if (query is null)
+        {
+            return null;
+        }
+        var check = SearchProducts(searcher, request with { Text = suggestion, Page = 1, PageSize = 1 }, searcher.Rewrite(query), visible);
+        return check.Total > 0 ? suggestion : null;
+    }
+
+    private static bool Exists(Terms terms, string word)
+    {
+        var e = terms.GetEnumerator();
+        return e.SeekExact(new Lucene.Net.Util.BytesRef(word));
+    }
+
+    private static string? Closest(Terms terms, string word)
+    {
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        var bestFrequency = 0;
+        var e = terms.GetEnumerator();
+        while (e.MoveNext())
+        {
+            var candidate = e.Term.Utf8ToString();
+            if (Math.Abs(candidate.Length - word.Length) > 2 || candidate.Length < 3)
+            {
+                continue;
+            }
+            var distance = EditDistance(word, candidate);
+            if (distance <= 2 && (distance < bestDistance || (distance == bestDistance && e.DocFreq > bestFrequency)))
+            {
+                (best, bestDistance, bestFrequency) = (candidate, distance, e.DocFreq);
+            }
+        }
+        return best;
+    }
+
+    /// <summary>Damerau-Levenshtein distance (adjacent swaps count as one edit), as the fuzzy queries count typos.</summary>
+    public static int EditDistance(string a, string b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+        return d[a.Length, b.Length];
+    }
+}

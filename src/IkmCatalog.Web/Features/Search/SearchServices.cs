@@ -1,0 +1,24 @@
+using IkmCatalog.Data;
+using IkmCatalog.Search;
+using Microsoft.Extensions.Options;
+
+namespace IkmCatalog.Web.Features.Search;
+
+public static class SearchServices
+{
+    /// <summary>The search engine over this node's index, the journal follower that keeps it in step, and the synonym list.</summary>
+    public static IHostApplicationBuilder AddIkmSearch(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section)
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.MaxLag > 0, "IkmCatalog:Search needs a positive PollInterval and MaxLag.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => SearchNodeName.For(sp.GetRequiredService<IOptions<SearchOptions>>().Value.NodeName, sp.GetRequiredService<DataPaths>().Root));
+        builder.Services.AddSingleton(sp => new SearchIndex(sp.GetRequiredService<DataPaths>().Index, sp.GetRequiredService<ILogger<SearchIndex>>()));
+        builder.Services.AddSingleton(sp => new SearchSynonyms(SearchSynonyms.ShippedFile, Path.Combine(sp.GetRequiredService<DataPaths>().Root, "search", "synonyms.txt")));
+        builder.Services.AddSingleton<CatalogSearch>();
+        builder.Services.AddScoped<SearchIndexer>();
+        builder.Services.AddHostedService<SearchIndexSync>();
+        return builder;
+    }
+}
