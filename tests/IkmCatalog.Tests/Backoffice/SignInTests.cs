@@ -1,35 +1,19 @@
 using System.Net;
-using IkmCatalog.Backoffice;
 using IkmCatalog.Tests.Infrastructure;
-using IkmCatalog.Web.Areas.Backoffice;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IkmCatalog.Tests.Backoffice;
 
 [Collection(SiteCollection.Name)]
 public class SignInTests(IkmWebFactory factory)
 {
-    private const string Password = "tenun-kendari-2027";
+    private const string Password = Editors.Password;
 
-    private async Task<string> CreateEditorAsync(params string[] roles)
-    {
-        var email = $"petugas-{Guid.NewGuid():N}@disperindag.example.go.id";
-        using var scope = factory.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<Editor>>();
-        var result = await EditorAccounts.CreateAsync(users, email, "Petugas Uji", Password, roles.Length > 0 ? roles : [EditorRoles.Editor]);
-        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
-        return email;
-    }
+    private Task<string> CreateEditorAsync() => Editors.CreateAsync(factory.Services, "Petugas Uji");
 
     private HttpClient NewClient() => factory.CreateClient(new() { AllowAutoRedirect = false });
 
     private static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password) =>
-        Forms.SubmitAsync(client, "/backoffice/login", "form[action='/backoffice/login']", new Dictionary<string, string>
-        {
-            ["Email"] = email,
-            ["Password"] = password,
-        });
+        Editors.SignInAsync(client, email, password);
 
     [Fact]
     public async Task The_backoffice_sends_anonymous_visitors_to_sign_in()

@@ -1,8 +1,5 @@
 using Deque.AxeCore.Playwright;
-using IkmCatalog.Backoffice;
-using IkmCatalog.Web.Areas.Backoffice;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
+using IkmCatalog.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace IkmCatalog.Tests.Browser;
@@ -10,25 +7,13 @@ namespace IkmCatalog.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public class BackofficeBrowserTests(BrowserFixture browser)
 {
-    private const string Password = "rotan-anduonohu-2027";
-
-    private async Task<string> CreateEditorAsync()
-    {
-        var email = $"editor-{Guid.NewGuid():N}@disperindag.example.go.id";
-        using var scope = browser.App.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<Editor>>();
-        var result = await EditorAccounts.CreateAsync(users, email, "Ibu Ratna", Password, [EditorRoles.Editor]);
-        Assert.True(result.Succeeded);
-        return email;
-    }
-
     private static IEnumerable<string> Serious(Deque.AxeCore.Commons.AxeResult result) =>
         result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}");
 
     [Fact]
     public async Task An_editor_signs_in_in_english_and_the_pages_are_accessible()
     {
-        var email = await CreateEditorAsync();
+        var email = await Editors.CreateAsync(browser.App.Services, "Ibu Ratna");
         var page = await browser.NewPageAsync();
 
         await page.GotoAsync("/backoffice");
@@ -36,7 +21,7 @@ public class BackofficeBrowserTests(BrowserFixture browser)
         var login = await page.RunAxe();
         await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
         await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByLabel("Password").FillAsync(Editors.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Welcome, Ibu Ratna");
