@@ -290,7 +290,8 @@ public sealed class MediaLibrary(
                 return null;
             }
             var orientation = header.Contains("orientation") ? Convert.ToInt32(header.Get("orientation"), CultureInfo.InvariantCulture) : 1;
-            using var probe = NetVips.Image.ThumbnailBuffer(bytes, 64, height: 64, failOn: NetVips.Enums.FailOn.Truncated);
+            // fail-on goes to the loader through the option string; Thumbnail's own failOn argument does not reach it.
+            using var probe = NetVips.Image.ThumbnailBuffer(bytes, 64, optionString: "fail-on=truncated", height: 64);
             using var pixels = probe.CopyMemory();
             return orientation is >= 5 and <= 8 ? (header.Height, header.Width) : (header.Width, header.Height);
         }

@@ -126,10 +126,11 @@ public sealed class VariantCache : IMediaVariantCache
                     {
                         break;
                     }
+                    var length = file.Length; // read before deleting: a deleted FileInfo has no length
                     try
                     {
                         file.Delete();
-                        total -= file.Length;
+                        total -= length;
                         removed++;
                         _lastUse.TryRemove(file.FullName, out _);
                     }
