@@ -107,7 +107,7 @@ public sealed class MediaVariantProcessor : IDisposable
         }
         if (_cache.Find(request.MediaId, request.Key, request.Format) is { } done)
         {
-            return new VariantOutcome.Variant(done.Path, done.Format); // finished by an earlier flight or another node
+            return new VariantOutcome.Variant(done.File.FullName, done.Format); // finished by an earlier flight or another node
         }
 
         await _gate.WaitAsync(cancellationToken);

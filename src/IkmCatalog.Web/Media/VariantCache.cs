@@ -45,15 +45,16 @@ public sealed class VariantCache : IMediaVariantCache
     /// The cached variant for a key, if any. Without an explicit or negotiated WebP the pipeline picks JPEG or
     /// (for images with transparency) PNG, so both are looked for.
     /// </summary>
-    public (string Path, ImageFormat Format)? Find(int mediaId, string key, ImageFormat? format)
+    public (FileInfo File, ImageFormat Format)? Find(int mediaId, string key, ImageFormat? format)
     {
         foreach (var candidate in format is { } f ? [f] : new[] { ImageFormat.Jpeg, ImageFormat.Png })
         {
-            var path = PathFor(mediaId, key, candidate);
-            if (File.Exists(path))
+            // One stat per look-up: the FileInfo keeps the length for the response.
+            var file = new FileInfo(PathFor(mediaId, key, candidate));
+            if (file.Exists)
             {
-                Touch(path);
-                return (path, candidate);
+                Touch(file.FullName);
+                return (file, candidate);
             }
         }
         return null;
