@@ -205,9 +205,15 @@ public sealed class IkmDbContext(DbContextOptions<IkmDbContext> options)
         builder.Entity<MediaItem>(e =>
         {
             e.Property(m => m.FileName).HasMaxLength(200);
+            e.Property(m => m.OriginalFileName).HasMaxLength(200);
             e.Property(m => m.ContentType).HasMaxLength(100);
             e.Property(m => m.StorageKey).HasMaxLength(300);
             e.Property(m => m.Hash).HasMaxLength(64);
+            e.Property(m => m.Credit).HasMaxLength(200);
+            e.Property(m => m.Licence).HasMaxLength(200);
+            e.Property(m => m.UploadedBy).HasMaxLength(200);
+            e.Property(m => m.UpdatedBy).HasMaxLength(200);
+            e.Ignore(m => m.Version);
         });
 
         builder.Entity<ContentVersion>(e =>

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using IkmCatalog.Catalog;
 using IkmCatalog.Certifications;
@@ -19,7 +18,7 @@ namespace IkmCatalog.Seeding;
 /// a real-looking site. Runs in one transaction: a failed import leaves the database empty and is retried on the
 /// next start.
 /// </summary>
-public sealed class DemoContentSeeder(IkmDbContext db, IMediaStore media, TimeProvider clock, ILogger<DemoContentSeeder> logger)
+public sealed class DemoContentSeeder(IkmDbContext db, MediaLibrary media, TimeProvider clock, ILogger<DemoContentSeeder> logger)
 {
     private const string SeedUser = "seed";
 
@@ -47,7 +46,7 @@ public sealed class DemoContentSeeder(IkmDbContext db, IMediaStore media, TimePr
             {
                 return known;
             }
-            var item = await ImportImageAsync(seedPath, relative, alt, now, cancellationToken);
+            var item = await ImportImageAsync(seedPath, relative, alt, cancellationToken);
             images[relative] = item;
             return item;
         }
@@ -244,42 +243,17 @@ public sealed class DemoContentSeeder(IkmDbContext db, IMediaStore media, TimePr
     private static CertificationType ParseCertificationType(string type) =>
         Certification.FromCode(type) ?? throw new InvalidDataException($"Unknown certification type '{type}' in the seed.");
 
-    private async Task<MediaItem> ImportImageAsync(string seedPath, string relative, LocalizedText alt, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Demo images go through the media library like any upload: same validation, same storage.</summary>
+    private async Task<MediaItem> ImportImageAsync(string seedPath, string relative, LocalizedText alt, CancellationToken cancellationToken)
     {
         var path = Path.GetFullPath(Path.Combine(seedPath, relative));
         if (!path.StartsWith(Path.GetFullPath(seedPath), StringComparison.Ordinal) || !File.Exists(path))
         {
             throw new InvalidDataException($"Seed image '{relative}' does not exist under {seedPath}.");
         }
-        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];
-        int width, height;
-        using (var image = NetVips.Image.NewFromBuffer(bytes, access: NetVips.Enums.Access.Sequential))
-        {
-            width = image.Width;
-            height = image.Height;
-        }
-        var fileName = Path.GetFileName(path).ToLowerInvariant();
-        var key = $"originals/{hash}/{fileName}";
-        using (var stream = new MemoryStream(bytes, writable: false))
-        {
-            await media.SaveAsync(key, stream, cancellationToken);
-        }
-        var item = new MediaItem
-        {
-            FileName = fileName,
-            ContentType = "image/jpeg",
-            Length = bytes.Length,
-            Width = width,
-            Height = height,
-            Alt = alt,
-            StorageKey = key,
-            Hash = hash,
-            UploadedAtUtc = now,
-            UploadedBy = SeedUser,
-        };
-        db.Media.Add(item);
-        return item;
+        await using var file = File.OpenRead(path);
+        var result = await media.UploadAsync(new MediaUpload(file, Path.GetFileName(path), SeedUser) { Alt = alt }, cancellationToken);
+        return result.Item ?? throw new InvalidDataException($"Seed image '{relative}' was refused by the media library: {result.MessageKey}.");
     }
 
     private static List<T> Read<T>(string seedPath, string file)

@@ -5,11 +5,11 @@ using Microsoft.AspNetCore.Razor.TagHelpers;
 namespace IkmCatalog.Web.Media;
 
 /// <summary>
-/// <c>&lt;ikm-img media="…" preset="card" /&gt;</c>: a responsive image with srcset, sizes, intrinsic width/height
+/// <c>&lt;ikm-img media="…" preset="card" /&gt;</c>: a responsive image with a signed srcset, sizes, intrinsic width/height
 /// (no layout shift), lazy loading and alt text in the current language.
 /// </summary>
 [HtmlTargetElement("ikm-img", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class ImageTagHelper : TagHelper
+public sealed class ImageTagHelper(MediaSigner signer) : TagHelper
 {
     public MediaItem? Media { get; set; }
 
@@ -25,22 +25,25 @@ public sealed class ImageTagHelper : TagHelper
         ArgumentNullException.ThrowIfNull(output);
         output.TagName = "img";
         output.TagMode = TagMode.SelfClosing;
-        if (Media is null)
+        if (Media is null || Media.Kind != MediaKind.Image)
         {
             output.SuppressOutput();
             return;
         }
-        var preset = ImagePreset.All.TryGetValue(Preset, out var p) ? p : ImagePreset.All["card"];
-        var widths = MediaUrls.Widths.Where(w => w <= Math.Min(preset.Width, Media.Width)).DefaultIfEmpty(MediaUrls.Widths[0]).ToList();
+        var preset = ImagePreset.Find(Preset);
+        var widths = MediaUrls.WidthsFor(Media, preset);
         var width = widths[^1];
-        var height = (int)Math.Round(width * Media.Height / (double)Math.Max(1, Media.Width));
-        output.Attributes.SetAttribute("src", MediaUrls.Variant(Media, width));
-        output.Attributes.SetAttribute("srcset", string.Join(", ", widths.Select(w => $"{MediaUrls.Variant(Media, w)} {w}w")));
+        output.Attributes.SetAttribute("src", MediaUrls.Variant(signer, Media, preset, width));
+        output.Attributes.SetAttribute("srcset", string.Join(", ", widths.Select(w => $"{MediaUrls.Variant(signer, Media, preset, w)} {w.ToString(CultureInfo.InvariantCulture)}w")));
         output.Attributes.SetAttribute("sizes", preset.Sizes);
         output.Attributes.SetAttribute("width", width.ToString(CultureInfo.InvariantCulture));
-        output.Attributes.SetAttribute("height", height.ToString(CultureInfo.InvariantCulture));
+        output.Attributes.SetAttribute("height", preset.HeightFor(width).ToString(CultureInfo.InvariantCulture));
         output.Attributes.SetAttribute("alt", Alt ?? Media.Alt.For(CultureInfo.CurrentUICulture.Name));
         output.Attributes.SetAttribute("loading", Eager ? "eager" : "lazy");
         output.Attributes.SetAttribute("decoding", "async");
+        if (Eager)
+        {
+            output.Attributes.SetAttribute("fetchpriority", "high");
+        }
     }
 }

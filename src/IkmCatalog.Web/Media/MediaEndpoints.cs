@@ -1,39 +1,39 @@
 using IkmCatalog.Data;
 using IkmCatalog.Media;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace IkmCatalog.Web.Media;
 
-/// <summary>Serves resized JPEGs of media originals at a fixed set of widths.</summary>
+/// <summary>
+/// <c>/media/{id}/{name}?w=&amp;h=&amp;mode=&amp;fmt=&amp;q=&amp;v=&amp;sig=</c>: signed image variants, cached on disk, and
+/// certificate scans as downloads.
+/// </summary>
 public static class MediaEndpoints
 {
     public static IHostApplicationBuilder AddIkmMedia(this IHostApplicationBuilder builder)
     {
-        NetVips.NetVips.BlockUntrusted = true;
+        ArgumentNullException.ThrowIfNull(builder);
+        Libvips.Harden();
+        builder.Services.AddOptions<MediaOptions>()
+            .BindConfiguration(MediaOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<MediaOptions>>().Value.ToLimits());
+        builder.Services.AddSingleton(sp => MediaSigner.Create(sp.GetRequiredService<IOptions<MediaOptions>>().Value, sp.GetRequiredService<DataPaths>()));
+        builder.Services.AddSingleton<VariantCache>();
+        builder.Services.AddSingleton<IMediaVariantCache>(sp => sp.GetRequiredService<VariantCache>());
+        builder.Services.AddSingleton<MediaVariantProcessor>();
+        builder.Services.AddScoped<MediaLibrary>();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/media/{id:int}/{name}", async (int id, int? w, IkmDbContext db, IMediaStore store, HttpContext http, CancellationToken cancellationToken) =>
-        {
-            var item = await db.Media.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
-            if (item is null || !MediaUrls.Widths.Contains(w ?? 0))
-            {
-                return Results.NotFound();
-            }
-            using var original = store.OpenRead(item.StorageKey);
-            if (original is null)
-            {
-                return Results.NotFound();
-            }
-            using var buffer = new MemoryStream();
-            await original.CopyToAsync(buffer, cancellationToken);
-            using var thumbnail = NetVips.Image.ThumbnailBuffer(buffer.ToArray(), w!.Value, size: NetVips.Enums.Size.Down);
-            var bytes = thumbnail.JpegsaveBuffer(q: 80, keep: NetVips.Enums.ForeignKeep.None);
-            http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
-            return Results.File(bytes, "image/jpeg");
-        }).ExcludeFromDescription();
+        ArgumentNullException.ThrowIfNull(app);
+        // A plain request delegate over singletons resolved once: the cached-variant path creates no DI scope and
+        // binds no parameters, so it costs about what serving a static file costs.
+        var handler = ActivatorUtilities.CreateInstance<MediaRequestHandler>(app.ServiceProvider);
+        app.MapGet("/media/{id:int}/{name}", (RequestDelegate)handler.ServeAsync).ExcludeFromDescription();
         return app;
     }
 }

@@ -21,7 +21,7 @@ public class IkmWebFactory : WebApplicationFactory<Program>
     /// <summary>A factory with extra configuration (e.g. another theme).</summary>
     public static IkmWebFactory With(Dictionary<string, string?> settings) => new(settings);
 
-    private IkmWebFactory(Dictionary<string, string?> settings)
+    protected IkmWebFactory(Dictionary<string, string?> settings)
     {
         DataPath = Path.Combine(Path.GetTempPath(), "ikm-tests", Guid.NewGuid().ToString("N"));
         _settings = settings;

@@ -1,0 +1,120 @@
+using System.Security.Cryptography;
+using System.Text;
+using IkmCatalog.Data;
+
+namespace IkmCatalog.Web.Media;
+
+/// <summary>
+/// Signs image URLs (HMAC-SHA256 over the path and the normalised commands) so that only sizes the site itself
+/// asked for are ever produced: an attacker cannot make the server render thousands of variants.
+/// </summary>
+public sealed class MediaSigner
+{
+    public const string KeyFileName = "media-signing.key";
+
+    private readonly byte[] _key;
+
+    public MediaSigner(byte[] key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Length < 32)
+        {
+            throw new ArgumentException("The media signing key must have at least 32 bytes.", nameof(key));
+        }
+        _key = key;
+    }
+
+    /// <summary>The configured key, else the one kept in the data folder, else a new random one written there.</summary>
+    public static MediaSigner Create(MediaOptions options, DataPaths paths)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(paths);
+        if (!string.IsNullOrEmpty(options.SigningKey))
+        {
+            return new MediaSigner(DecodeConfiguredKey(options.SigningKey));
+        }
+        var path = Path.Combine(paths.Keys, KeyFileName);
+        return new MediaSigner(LoadOrCreateKeyFile(path));
+    }
+
+    public string Sign(string pathAndCommands) =>
+        Base64Url(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(pathAndCommands)));
+
+    /// <summary>Constant-time comparison, so timing tells nothing about a near-miss signature.</summary>
+    public bool Verify(string pathAndCommands, string? signature)
+    {
+        if (string.IsNullOrEmpty(signature) || signature.Length != 43)
+        {
+            return false;
+        }
+        Span<byte> expected = stackalloc byte[32];
+        HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(pathAndCommands), expected);
+        Span<byte> given = stackalloc byte[33];
+        return TryDecodeBase64Url(signature, given, out var written) && written == 32
+            && CryptographicOperations.FixedTimeEquals(expected, given[..32]);
+    }
+
+    private static byte[] DecodeConfiguredKey(string configured)
+    {
+        // Base64 of 32+ random bytes is what `openssl rand -base64 32` gives; any other long string is used as it is.
+        try
+        {
+            var bytes = Convert.FromBase64String(configured);
+            if (bytes.Length >= 32)
+            {
+                return bytes;
+            }
+        }
+        catch (FormatException)
+        {
+        }
+        return Encoding.UTF8.GetBytes(configured);
+    }
+
+    private static byte[] LoadOrCreateKeyFile(string path)
+    {
+        if (File.Exists(path))
+        {
+            return ReadKeyFile(path);
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var key = RandomNumberGenerator.GetBytes(32);
+        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        File.WriteAllText(temp, Convert.ToBase64String(key));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        try
+        {
+            // Never overwrite: when two processes start together, the first key written wins and both use it.
+            File.Move(temp, path, overwrite: false);
+            return key;
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.Delete(temp);
+            return ReadKeyFile(path);
+        }
+    }
+
+    private static byte[] ReadKeyFile(string path)
+    {
+        var key = Convert.FromBase64String(File.ReadAllText(path).Trim());
+        return key.Length >= 32 ? key : throw new InvalidOperationException($"The media signing key in {path} is shorter than 32 bytes.");
+    }
+
+    private static string Base64Url(ReadOnlySpan<byte> bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static bool TryDecodeBase64Url(string value, Span<byte> destination, out int written)
+    {
+        Span<char> chars = stackalloc char[44];
+        for (var i = 0; i < value.Length; i++)
+        {
+            chars[i] = value[i] switch { '-' => '+', '_' => '/', var c => c };
+        }
+        chars[43] = '=';
+        return Convert.TryFromBase64Chars(chars, destination, out written);
+    }
+}
