@@ -29,4 +29,43 @@ public class BackofficeBrowserTests(BrowserFixture browser)
         Assert.Empty(Serious(login).Concat(Serious(dashboard)));
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task An_editor_uploads_a_photo_and_picks_its_focal_point_by_clicking_it()
+    {
+        var email = await Editors.CreateAsync(browser.App.Services, "Pak Hendra");
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/backoffice/login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Kata sandi").FillAsync(Editors.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Media" }).ClickAsync();
+        var library = await page.RunAxe();
+
+        await page.GetByLabel("Berkas").SetInputFilesAsync(new FilePayload
+        {
+            Name = "dodol-betawi.jpg",
+            MimeType = "image/jpeg",
+            Buffer = IkmCatalog.Tests.Media.TestImages.Jpeg(1600, 1200),
+        });
+        await page.GetByLabel("Teks alternatif (Indonesia)").FillAsync("Dodol Betawi di atas besek");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Unggah" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".bo-notice")).ToContainTextAsync("dodol-betawi.jpg telah diunggah");
+        var edit = await page.RunAxe();
+
+        // A click a quarter in from the left and three quarters down sets the focal point there.
+        var box = (await page.Locator(".bo-focal img").BoundingBoxAsync())!;
+        await page.Mouse.ClickAsync(box.X + box.Width * 0.25f, box.Y + box.Height * 0.75f);
+        var x = double.Parse(await page.GetByLabel("Titik fokus dari kiri (%)").InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        var y = double.Parse(await page.GetByLabel("Titik fokus dari atas (%)").InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        await Assertions.Expect(page.Locator(".bo-focal-mark")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simpan" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".bo-notice")).ToHaveTextAsync("Keterangan disimpan.");
+        Assert.InRange(x, 24, 26);
+        Assert.InRange(y, 74, 76);
+        Assert.Equal(x.ToString(System.Globalization.CultureInfo.InvariantCulture), await page.GetByLabel("Titik fokus dari kiri (%)").InputValueAsync());
+        Assert.Empty(Serious(library).Concat(Serious(edit)));
+        await page.Context.CloseAsync();
+    }
 }

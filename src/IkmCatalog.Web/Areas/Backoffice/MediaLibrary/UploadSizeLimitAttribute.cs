@@ -1,0 +1,46 @@
+using IkmCatalog.Web.Localization;
+using IkmCatalog.Web.Media;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace IkmCatalog.Web.Areas.Backoffice.MediaLibrary;
+
+/// <summary>
+/// Caps an upload's body at the configured media limit (plus room for the other fields) before anything reads it:
+/// a larger declared body is answered at once, back on the page it came from, with the limit in the editor's
+/// language, instead of being received first.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class UploadSizeLimitAttribute : Attribute, IAsyncResourceFilter
+{
+    public const string ErrorKey = "UploadError";
+
+    public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var http = context.HttpContext;
+        var options = http.RequestServices.GetRequiredService<IOptions<MediaOptions>>().Value;
+        var limit = options.MaxUploadBytes + 1024 * 1024;
+        if (http.Request.ContentLength > limit)
+        {
+            var text = http.RequestServices.GetRequiredService<IStringLocalizer<UiStrings>>();
+            var tempData = http.RequestServices.GetRequiredService<ITempDataDictionaryFactory>().GetTempData(http);
+            tempData[ErrorKey] = text["media.error.too-large", (options.MaxUploadBytes / (1024.0 * 1024)).ToString("0.#", Views.ViewFormat.Format)].Value;
+            var back = http.Request.Path.Value!.EndsWith("/replace", StringComparison.Ordinal)
+                ? http.Request.Path.Value[..^"/replace".Length]
+                : "/backoffice/media";
+            context.Result = new RedirectResult(back);
+            return;
+        }
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = limit;
+        }
+        await next();
+    }
+}
