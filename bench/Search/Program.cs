@@ -93,6 +93,23 @@ Report("1 client ", single.Latencies, single.Elapsed);
 var two = Measure(2, rounds);
 Report("2 clients", two.Latencies, two.Elapsed);
 
+// Which requests cost most: the mean of each over a few runs, slowest first (where tuning pays).
+var slowest = requests.Select(r =>
+{
+    var t = Stopwatch.GetTimestamp();
+    for (var i = 0; i < 5; i++)
+    {
+        search.Search(r);
+    }
+    return (Request: r, Mean: Stopwatch.GetElapsedTime(t).TotalMilliseconds / 5);
+}).OrderByDescending(x => x.Mean).Take(int.Parse(options.Get("slowest") ?? "5", CultureInfo.InvariantCulture));
+foreach (var (r, mean) in slowest)
+{
+    var hits = search.Search(r).Total;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"  slow: {mean,6:0.00} ms  {hits,6} hits  \"{r.Text}\" {r.Culture} region={r.Region} cert={r.Certification} export={r.ExportReady} page={r.Page} sort={r.Sort}"));
+}
+
 var prefixes = new[] { "kr", "keri", "abon m", "ten", "rot", "batik t", "kopi", "jam", "sag", "woven" };
 var suggest = new List<double>();
 for (var i = 0; i < 2000; i++)

@@ -12,10 +12,14 @@ public sealed class CatalogSearch(SearchIndex index, SearchSynonyms synonyms)
 {
     private const int OtherTypesShown = 4;
 
-    /// <summary>Published products visible this minute, cached per segment: the filter under every product search.</summary>
-    private volatile VisibleFilter? _visibleProducts;
+    /// <summary>
+    /// What is visible this minute, cached per segment: products only (under every product search) and every type
+    /// (under suggestions and the producer and story lists). Without the cache each search would walk the
+    /// publishing-window ranges over the whole index.
+    /// </summary>
+    private volatile VisibleFilters? _visible;
 
-    private sealed record VisibleFilter(long Minute, Filter Filter);
+    private sealed record VisibleFilters(long Minute, Filter Products, Filter Everything);
 
     /// <summary>
     /// Caches a dense filter as a bit set, which offers random access: the search then checks each candidate's bit
@@ -39,23 +43,23 @@ public sealed class CatalogSearch(SearchIndex index, SearchSynonyms synonyms)
         ArgumentNullException.ThrowIfNull(request);
         request = request.Normalized();
         var map = synonyms.Current;
-        var visible = VisibleProducts(request.NowUtc);
+        var visible = VisibleNow(request.NowUtc);
         return index.Read(searcher =>
         {
             // Rewritten once (typo queries expand to the words they match), for searching and for highlighting.
             var built = SearchQueryBuilder.Build(request.Text, request.Culture, map, KnownWords(searcher));
             var words = built is null ? null : searcher.Rewrite(built);
-            var results = SearchProducts(searcher, request, words, visible);
+            var results = SearchProducts(searcher, request, words, visible.Products);
             string? didYouMean = null;
             if (results.Total == 0 && request.Text is not null)
             {
-                didYouMean = DidYouMean(searcher, request, map, visible);
+                didYouMean = DidYouMean(searcher, request, map, visible.Products);
             }
             IReadOnlyList<SearchHit> producers = [], stories = [];
             if (request.IncludeProducersAndStories && words is not null && request.Page == 1)
             {
-                producers = SearchOthers(searcher, request, words, SearchDocumentTypes.Producer);
-                stories = SearchOthers(searcher, request, words, SearchDocumentTypes.Story);
+                producers = SearchOthers(searcher, words, SearchDocumentTypes.Producer, visible.Everything, request.Culture);
+                stories = SearchOthers(searcher, words, SearchDocumentTypes.Story, visible.Everything, request.Culture);
             }
             return results with { DidYouMean = didYouMean, Producers = producers, Stories = stories };
         });
@@ -83,17 +87,19 @@ public sealed class CatalogSearch(SearchIndex index, SearchSynonyms synonyms)
                 { new TermQuery(new Lucene.Net.Index.Term(other, prefix)), Occur.SHOULD },
             }, Occur.MUST);
         }
+        // Products and producers only; a required clause that adds nothing to the score.
         var types = new BooleanQuery
         {
             { new TermQuery(new Lucene.Net.Index.Term(SearchFields.Type, SearchDocumentTypes.Product)), Occur.SHOULD },
             { new TermQuery(new Lucene.Net.Index.Term(SearchFields.Type, SearchDocumentTypes.Producer)), Occur.SHOULD },
         };
-        var filter = Visible(nowUtc);
-        filter.Add(types, Occur.MUST);
+        types.Boost = 0f;
+        query.Add(types, Occur.MUST);
+        var visible = VisibleNow(nowUtc).Everything;
         var nameField = english ? SearchFields.DisplayNameEnglish : SearchFields.DisplayNameIndonesian;
         return index.Read(searcher =>
         {
-            var top = searcher.Search(new FilteredQuery(query, new QueryWrapperFilter(filter)), max * 2);
+            var top = searcher.Search(new FilteredQuery(query, visible), max * 2);
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var suggestions = new List<Suggestion>();
             foreach (var hit in top.ScoreDocs)
@@ -134,12 +140,12 @@ public sealed class CatalogSearch(SearchIndex index, SearchSynonyms synonyms)
         return new SearchResults(request, top.TotalHits, hits, counts, null, [], []);
     }
 
-    private static List<SearchHit> SearchOthers(IndexSearcher searcher, SearchRequest request, Query words, string type)
+    private static List<SearchHit> SearchOthers(IndexSearcher searcher, Query words, string type, Filter visible, string culture)
     {
-        var filter = Visible(request.NowUtc);
-        filter.Add(new TermQuery(new Lucene.Net.Index.Term(SearchFields.Type, type)), Occur.MUST);
-        var top = searcher.Search(new FilteredQuery(words, new QueryWrapperFilter(filter)), OtherTypesShown);
-        var highlighter = Highlighter(words, request.Culture);
+        // The type's few documents first (a term's postings), then the cached visibility bits.
+        var ofType = new FilteredQuery(words, new QueryWrapperFilter(new TermQuery(new Lucene.Net.Index.Term(SearchFields.Type, type))));
+        var top = searcher.Search(new FilteredQuery(ofType, visible), OtherTypesShown);
+        var highlighter = Highlighter(words, culture);
         return [.. top.ScoreDocs.Select(d => Hit(searcher, d.Doc, highlighter))];
     }
 
@@ -151,19 +157,20 @@ public sealed class CatalogSearch(SearchIndex index, SearchSynonyms synonyms)
         return new SnippetHighlighter(terms, culture);
     }
 
-    private Filter VisibleProducts(DateTime nowUtc)
+    private VisibleFilters VisibleNow(DateTime nowUtc)
     {
-        // Publishing windows are honoured to the minute, so one cached filter serves every search of that minute.
+        // Publishing windows are honoured to the minute, so the cached filters serve every search of that minute.
         var minute = nowUtc.Ticks / TimeSpan.TicksPerMinute;
-        if (_visibleProducts is { } cached && cached.Minute == minute)
+        if (_visible is { } cached && cached.Minute == minute)
         {
-            return cached.Filter;
+            return cached;
         }
-        var visible = Visible(new DateTime(minute * TimeSpan.TicksPerMinute, DateTimeKind.Utc));
-        visible.Add(new TermQuery(new Lucene.Net.Index.Term(SearchFields.Type, SearchDocumentTypes.Product)), Occur.MUST);
-        var filter = new BitSetCachingFilter(new QueryWrapperFilter(visible));
-        _visibleProducts = new VisibleFilter(minute, filter);
-        return filter;
+        var start = new DateTime(minute * TimeSpan.TicksPerMinute, DateTimeKind.Utc);
+        var products = Visible(start);
+        products.Add(new TermQuery(new Lucene.Net.Index.Term(SearchFields.Type, SearchDocumentTypes.Product)), Occur.MUST);
+        var filters = new VisibleFilters(minute, new BitSetCachingFilter(new QueryWrapperFilter(products)), new BitSetCachingFilter(new QueryWrapperFilter(Visible(start))));
+        _visible = filters;
+        return filters;
     }
 
     private static Func<string, bool> KnownWords(IndexSearcher searcher)

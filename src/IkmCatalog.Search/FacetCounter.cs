@@ -6,8 +6,9 @@ namespace IkmCatalog.Search;
 
 /// <summary>
 /// Counts facet values from doc values while the search collects its hits, in the same pass over the same documents,
-/// so every count is exactly the number of results the value would leave. Reads two ordinals and one number per hit;
-/// ordinals become values (and category paths roll up to their ancestors) once per segment.
+/// so every count is exactly the number of results the value would leave. Reads two ordinals and one number per hit
+/// from plain arrays (<see cref="SegmentFacetValues"/>); ordinals become values (and category paths roll up to their
+/// ancestors) once per segment.
 /// </summary>
 internal sealed class FacetCounter(ICollector inner, int todayDayNumber, bool includeExpired) : ICollector
 {
@@ -17,11 +18,9 @@ internal sealed class FacetCounter(ICollector inner, int todayDayNumber, bool in
     private int _exportReady;
     private int _notExportReady;
 
-    private SortedDocValues? _categoryValues;
+    private SegmentFacetValues? _segment;
     private int[] _categoryCounts = [];
-    private SortedDocValues? _regionValues;
     private int[] _regionCounts = [];
-    private NumericDocValues? _flags;
 
     public bool AcceptsDocsOutOfOrder => inner.AcceptsDocsOutOfOrder;
 
@@ -32,26 +31,24 @@ internal sealed class FacetCounter(ICollector inner, int todayDayNumber, bool in
         ArgumentNullException.ThrowIfNull(context);
         inner.SetNextReader(context);
         FlushSegment();
-        var reader = context.AtomicReader;
-        _categoryValues = reader.GetSortedDocValues(SearchFields.FacetCategory);
-        _categoryCounts = _categoryValues is null ? [] : new int[_categoryValues.ValueCount];
-        _regionValues = reader.GetSortedDocValues(SearchFields.FacetRegion);
-        _regionCounts = _regionValues is null ? [] : new int[_regionValues.ValueCount];
-        _flags = reader.GetNumericDocValues(SearchFields.FacetFlags);
+        _segment = SegmentFacetValues.For(context.AtomicReader);
+        _categoryCounts = new int[_segment.CategoryCount];
+        _regionCounts = new int[_segment.RegionCount];
     }
 
     public void Collect(int doc)
     {
         inner.Collect(doc);
-        if (_categoryValues is not null && _categoryValues.GetOrd(doc) is var category and >= 0)
+        var segment = _segment!;
+        if (segment.CategoryOrds[doc] is var category and >= 0)
         {
             _categoryCounts[category]++;
         }
-        if (_regionValues is not null && _regionValues.GetOrd(doc) is var region and >= 0)
+        if (segment.RegionOrds[doc] is var region and >= 0)
         {
             _regionCounts[region]++;
         }
-        var flags = _flags?.Get(doc) ?? 0;
+        var flags = segment.Flags[doc];
         if (FacetFlags.ExportReady(flags))
         {
             _exportReady++;
@@ -87,14 +84,12 @@ internal sealed class FacetCounter(ICollector inner, int todayDayNumber, bool in
 
     private void FlushSegment()
     {
-        var bytes = new BytesRef();
         for (var ord = 0; ord < _categoryCounts.Length; ord++)
         {
             if (_categoryCounts[ord] > 0)
             {
-                _categoryValues!.LookupOrd(ord, bytes);
                 // A product counts for its category and every ancestor: filtering by a parent includes children.
-                foreach (var slug in bytes.Utf8ToString().Split('/'))
+                foreach (var slug in _segment!.CategoryValues[ord].Split('/'))
                 {
                     Add(_categories, slug, _categoryCounts[ord]);
                 }
@@ -104,8 +99,7 @@ internal sealed class FacetCounter(ICollector inner, int todayDayNumber, bool in
         {
             if (_regionCounts[ord] > 0)
             {
-                _regionValues!.LookupOrd(ord, bytes);
-                Add(_regions, bytes.Utf8ToString(), _regionCounts[ord]);
+                Add(_regions, _segment!.RegionValues[ord], _regionCounts[ord]);
             }
         }
         _categoryCounts = [];
@@ -114,4 +108,69 @@ internal sealed class FacetCounter(ICollector inner, int todayDayNumber, bool in
 
     private static void Add(Dictionary<string, int> counts, string value, int count) =>
         counts[value] = counts.GetValueOrDefault(value) + count;
+}
+
+/// <summary>
+/// A segment's facet doc values decoded once into plain arrays. Reading Lucene's packed doc values costs about a
+/// hundred nanoseconds per document and facets read every hit, so a search that matches most of the catalogue
+/// spent most of its time there; an array read costs a few. Segments never change, so the arrays live as long as
+/// the segment's core (about 16 bytes per document).
+/// </summary>
+internal sealed class SegmentFacetValues
+{
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, SegmentFacetValues> Cache = new();
+
+    private SegmentFacetValues(AtomicReader reader)
+    {
+        // Doc values objects are not safe to share between threads; the arrays and strings made from them are.
+        var max = reader.MaxDoc;
+        var categories = reader.GetSortedDocValues(SearchFields.FacetCategory);
+        var regions = reader.GetSortedDocValues(SearchFields.FacetRegion);
+        var flags = reader.GetNumericDocValues(SearchFields.FacetFlags);
+        CategoryOrds = new int[max];
+        RegionOrds = new int[max];
+        Flags = new long[max];
+        for (var doc = 0; doc < max; doc++)
+        {
+            CategoryOrds[doc] = categories?.GetOrd(doc) ?? -1;
+            RegionOrds[doc] = regions?.GetOrd(doc) ?? -1;
+            Flags[doc] = flags?.Get(doc) ?? 0;
+        }
+        CategoryValues = Values(categories);
+        RegionValues = Values(regions);
+    }
+
+    /// <summary>The value of each ordinal (category paths, region slugs): a few dozen per segment.</summary>
+    public string[] CategoryValues { get; }
+
+    public string[] RegionValues { get; }
+
+    public int CategoryCount => CategoryValues.Length;
+
+    public int RegionCount => RegionValues.Length;
+
+    public int[] CategoryOrds { get; }
+
+    public int[] RegionOrds { get; }
+
+    public long[] Flags { get; }
+
+    private static string[] Values(SortedDocValues? values)
+    {
+        if (values is null)
+        {
+            return [];
+        }
+        var bytes = new BytesRef();
+        var result = new string[values.ValueCount];
+        for (var ord = 0; ord < result.Length; ord++)
+        {
+            values.LookupOrd(ord, bytes);
+            result[ord] = bytes.Utf8ToString();
+        }
+        return result;
+    }
+
+    public static SegmentFacetValues For(AtomicReader reader) =>
+        Cache.GetValue(reader.CoreCacheKey, _ => new SegmentFacetValues(reader));
 }

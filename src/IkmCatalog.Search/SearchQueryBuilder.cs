@@ -109,7 +109,7 @@ public static class SearchQueryBuilder
             var variantBoost = original ? 1f : 0.85f;
             foreach (var (field, boost) in FieldBoosts(english))
             {
-                if (!original && !VariantFields.Contains(field))
+                if (!original && !VariantFields(english).Contains(field))
                 {
                     continue;
                 }
@@ -132,7 +132,9 @@ public static class SearchQueryBuilder
         var best = new DisjunctionMaxQuery(0.1f);
         foreach (var ((field, _), (terms, boost)) in clauses)
         {
-            best.Add(terms.Count == 1 ? new TermQuery(new Term(field, terms[0])) { Boost = boost } : Phrase(field, terms, boost, slop: 1));
+            best.Add(terms.Count == 1 ? new TermQuery(new Term(field, terms[0])) { Boost = boost }
+                : field is SearchFields.TextIndonesian or SearchFields.TextEnglish ? AllOf(field, terms, boost)
+                : Phrase(field, terms, boost, slop: 1));
         }
         if (!unit.Text.Contains(' ', StringComparison.Ordinal) && unit.Text.Length >= 4 && !unit.Text.Any(char.IsDigit)
             && isKnownWord?.Invoke(unit.Text) != true)
@@ -142,10 +144,23 @@ public static class SearchQueryBuilder
         return best;
     }
 
-    private static readonly HashSet<string> VariantFields =
+    /// <summary>
+    /// Where synonyms are looked for: names in both languages, and category and description in the page's language
+    /// (English text falls back to the Indonesian, so Indonesian-only content is still found). The buyer's own word
+    /// is looked for everywhere; each field a synonym adds is a posting list every search walks.
+    /// </summary>
+    private static HashSet<string> VariantFields(bool english) => english ? EnglishVariantFields : IndonesianVariantFields;
+
+    private static readonly HashSet<string> IndonesianVariantFields =
     [
         SearchFields.NameExact, SearchFields.NameIndonesian, SearchFields.NameEnglish, SearchFields.CategoryIndonesian,
-        SearchFields.CategoryEnglish, SearchFields.TextIndonesian, SearchFields.TextEnglish, SearchFields.Certification,
+        SearchFields.TextIndonesian,
+    ];
+
+    private static readonly HashSet<string> EnglishVariantFields =
+    [
+        SearchFields.NameExact, SearchFields.NameIndonesian, SearchFields.NameEnglish, SearchFields.CategoryEnglish,
+        SearchFields.TextEnglish,
     ];
 
     /// <summary>One typo for words of 4 to 7 letters, two for longer words.</summary>
@@ -165,6 +180,16 @@ public static class SearchQueryBuilder
         (english ? SearchFields.TextEnglish : SearchFields.TextIndonesian, 1f),
         (english ? SearchFields.TextIndonesian : SearchFields.TextEnglish, 0.8f),
     ];
+
+    private static BooleanQuery AllOf(string field, IReadOnlyList<string> terms, float boost)
+    {
+        var all = new BooleanQuery(disableCoord: true) { Boost = boost };
+        foreach (var term in terms)
+        {
+            all.Add(new TermQuery(new Term(field, term)), Occur.MUST);
+        }
+        return all;
+    }
 
     private static PhraseQuery Phrase(string field, IReadOnlyList<string> terms, float boost, int slop = 2)
     {
