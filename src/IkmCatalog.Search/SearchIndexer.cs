@@ -75,8 +75,9 @@ public sealed class SearchIndexer(
             var applied = 0;
             while (true)
             {
-                var entries = await db.IndexJournal.AsNoTracking().Where(e => e.Id > cursor).OrderBy(e => e.Id)
+                var read = await db.IndexJournal.AsNoTracking().Where(e => e.Id > cursor).OrderBy(e => e.Id)
                     .Take(BatchSize).ToListAsync(cancellationToken);
+                var entries = UpToOpenGap(read, cursor, clock.GetUtcNow().UtcDateTime, options.Value.JournalGapGrace);
                 if (entries.Count == 0)
                 {
                     break;
@@ -92,6 +93,10 @@ public sealed class SearchIndexer(
                 cursor = entries[^1].Id;
                 applied += entries.Count;
                 await SaveCursorAsync(cursor, rebuilt: false, cancellationToken);
+                if (entries.Count < read.Count)
+                {
+                    break; // an id below the rest may still commit: wait for it at the next poll
+                }
             }
             await PruneJournalAsync(cancellationToken);
             return new CatchUpResult(applied, false, cursor);
@@ -100,6 +105,28 @@ public sealed class SearchIndexer(
         {
             index.WriteLock.Release();
         }
+    }
+
+    /// <summary>
+    /// The entries that can be applied now: those after the cursor up to the first gap in the ids, unless the entry
+    /// after the gap is older than <paramref name="grace"/> (the missing id was rolled back, not still committing).
+    /// Without this, a save that commits after a later one would be skipped for good on PostgreSQL.
+    /// </summary>
+    public static List<IndexJournalEntry> UpToOpenGap(List<IndexJournalEntry> entries, long cursor, DateTime nowUtc, TimeSpan grace)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var ready = new List<IndexJournalEntry>(entries.Count);
+        var expected = cursor + 1;
+        foreach (var entry in entries)
+        {
+            if (entry.Id != expected && nowUtc - entry.CreatedAtUtc < grace)
+            {
+                break;
+            }
+            ready.Add(entry);
+            expected = entry.Id + 1;
+        }
+        return ready;
     }
 
     private async Task<RebuildResult> RebuildLockedAsync(long journalId, CancellationToken cancellationToken)

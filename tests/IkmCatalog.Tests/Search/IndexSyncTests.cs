@@ -200,4 +200,53 @@ public class IndexSyncTests(IndexSyncTests.Host host) : IClassFixture<IndexSyncT
         Assert.Contains(results.Stories, s => s.Slug == "batik-gentongan-kesabaran-setahun");
         Assert.Contains(results.Items, h => h.Slug == "batik-tulis-gentongan-tanjung-bumi");
     }
+
+    [Fact]
+    public async Task A_journal_id_still_committing_is_waited_for_and_a_rolled_back_one_is_passed_after_a_while()
+    {
+        // A draft saved normally (journalled and applied), then published behind the journal's back and journalled
+        // with a gap before its id, as when a concurrent save holding the lower id has not committed yet.
+        var product = await WithDbAsync(async (db, _) =>
+        {
+            var draft = await NewProductAsync(db, "kacang-mete-madu-uji-jeda", "Kacang Mete Madu Uji Jeda");
+            db.Products.Add(draft);
+            await db.SaveChangesAsync();
+            return draft;
+        });
+        await CatchUpAsync(host);
+        await WithDbAsync(async (db, _) =>
+        {
+            await db.Products.Where(p => p.Id == product.Id).ExecuteUpdateAsync(u => u
+                .SetProperty(p => p.State, PublishState.Published)
+                .SetProperty(p => p.PublishedAtUtc, DateTime.UtcNow));
+            var last = await db.IndexJournal.MaxAsync(e => e.Id);
+            db.IndexJournal.Add(new IndexJournalEntry { Id = last + 2, DocumentType = nameof(Product), DocumentId = product.Id, CreatedAtUtc = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+
+        await CatchUpAsync(host);
+        var whileCommitting = Find(host, "kacang mete madu uji jeda");
+        await WithDbAsync((db, _) => db.IndexJournal.Where(e => e.DocumentId == product.Id && e.DocumentType == nameof(Product))
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.CreatedAtUtc, DateTime.UtcNow.AddMinutes(-1))));
+        await CatchUpAsync(host);
+        var afterGrace = Find(host, "kacang mete madu uji jeda");
+
+        Assert.DoesNotContain("kacang-mete-madu-uji-jeda", whileCommitting);
+        Assert.Contains("kacang-mete-madu-uji-jeda", afterGrace);
+    }
+
+    [Fact]
+    public void Entries_are_applied_up_to_a_young_gap_and_past_an_old_one()
+    {
+        var now = new DateTime(2026, 11, 23, 12, 0, 0, DateTimeKind.Utc);
+        IndexJournalEntry Entry(long id, int secondsAgo) => new() { Id = id, CreatedAtUtc = now.AddSeconds(-secondsAgo) };
+
+        var young = SearchIndexer.UpToOpenGap([Entry(11, 5), Entry(12, 5), Entry(14, 3), Entry(15, 2)], 10, now, TimeSpan.FromSeconds(10));
+        var old = SearchIndexer.UpToOpenGap([Entry(11, 60), Entry(13, 60), Entry(14, 3)], 10, now, TimeSpan.FromSeconds(10));
+        var gapAtStart = SearchIndexer.UpToOpenGap([Entry(12, 1)], 10, now, TimeSpan.FromSeconds(10));
+
+        Assert.Equal([11L, 12L], young.Select(e => e.Id));
+        Assert.Equal([11L, 13L, 14L], old.Select(e => e.Id));
+        Assert.Empty(gapAtStart);
+    }
 }
