@@ -17,7 +17,7 @@ builder.AddIkmSearch();   // Lucene index kept in step through the index journal
 var app = builder.Build();
 
 await app.PrepareDatabaseAsync();   // migrations, then demo content on an empty database
-await app.PrepareBackofficeAsync(); // roles, and the configured first administrator
+await app.PrepareBackofficeAsync(remindWhenNoAccount: !Commands.IsCommand(args)); // roles, first administrator
 
 if (Commands.IsCommand(args))
 {

@@ -74,7 +74,8 @@ public static class BackofficeServices
     }
 
     /// <summary>Roles exist from the first start; the configured first administrator is created once.</summary>
-    public static async Task PrepareBackofficeAsync(this WebApplication app)
+    /// <param name="remindWhenNoAccount">Log how to create the first account when none exists (not while a command runs).</param>
+    public static async Task PrepareBackofficeAsync(this WebApplication app, bool remindWhenNoAccount = true)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
@@ -94,6 +95,10 @@ public static class BackofficeServices
         var options = scope.ServiceProvider.GetRequiredService<IOptions<BackofficeOptions>>().Value;
         if (string.IsNullOrWhiteSpace(options.AdminEmail) || string.IsNullOrWhiteSpace(options.AdminPassword))
         {
+            if (!remindWhenNoAccount)
+            {
+                return;
+            }
             app.Logger.LogWarning(
                 "No backoffice account exists yet. Create one with `dotnet run --project src/IkmCatalog.Web -- create-editor <email> Admin` " +
                 "or set IkmCatalog__Backoffice__AdminEmail and IkmCatalog__Backoffice__AdminPassword.");

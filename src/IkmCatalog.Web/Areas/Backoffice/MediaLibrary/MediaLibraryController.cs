@@ -122,7 +122,7 @@ public sealed class MediaLibraryController(
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
     {
         AddRedirectedUploadError("replace");
-        var item = await db.Media.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        var item = await FindAsync(id, cancellationToken);
         return item is null ? NotFound() : View(await EditModelAsync(item, MediaDetailsForm.From(item), cancellationToken));
     }
 
@@ -145,7 +145,7 @@ public sealed class MediaLibraryController(
             }
             ModelState.AddModelError("", result.Describe(text)!);
         }
-        var item = await db.Media.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        var item = await FindAsync(id, cancellationToken);
         return item is null ? NotFound() : View(await EditModelAsync(item, form, cancellationToken));
     }
 
@@ -154,7 +154,7 @@ public sealed class MediaLibraryController(
     [UploadSizeLimit]
     public async Task<IActionResult> Replace(int id, IFormFile? file, CancellationToken cancellationToken)
     {
-        var item = await db.Media.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        var item = await FindAsync(id, cancellationToken);
         if (item is null)
         {
             return NotFound();
@@ -183,7 +183,7 @@ public sealed class MediaLibraryController(
     [Authorize(Roles = Publishers)]
     public async Task<IActionResult> Delete(int id, bool confirm, CancellationToken cancellationToken)
     {
-        var item = await db.Media.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        var item = await FindAsync(id, cancellationToken);
         if (item is null)
         {
             return NotFound();
@@ -197,6 +197,9 @@ public sealed class MediaLibraryController(
         TempData["Notice"] = result.Succeeded ? text["backoffice.media.deleted", item.FileName].Value : result.Describe(text);
         return RedirectToAction(nameof(Index));
     }
+
+    private Task<MediaItem?> FindAsync(int id, CancellationToken cancellationToken) =>
+        db.Media.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
 
     /// <summary>An upload refused before it was read (<see cref="UploadSizeLimitAttribute"/>) comes back here.</summary>
     private void AddRedirectedUploadError(string field)
