@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 
 namespace IkmCatalog.Backoffice;
@@ -34,4 +36,13 @@ public static class EditorRoles
     public const string SalesOfficer = "SalesOfficer";
 
     public static readonly IReadOnlyList<string> All = [Admin, Editor, Writer, Curator, SalesOfficer];
+}
+
+internal sealed class EditorConfiguration : IEntityTypeConfiguration<Editor>
+{
+    public void Configure(EntityTypeBuilder<Editor> e)
+    {
+        e.Property(u => u.DisplayName).HasMaxLength(200);
+        e.Property(u => u.Culture).HasMaxLength(5);
+    }
 }

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 using IkmCatalog.Content;
 
 namespace IkmCatalog.Catalog;
@@ -20,4 +22,14 @@ public sealed class Category
     public LocalizedText Description { get; set; } = new();
 
     public int SortOrder { get; set; }
+}
+
+internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
+{
+    public void Configure(EntityTypeBuilder<Category> e)
+    {
+        e.HasIndex(c => c.Slug).IsUnique();
+        e.Property(c => c.Slug).HasMaxLength(120);
+        e.HasOne(c => c.Parent).WithMany(c => c.Children).HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
+    }
 }

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 using IkmCatalog.Certifications;
 using IkmCatalog.Content;
 using IkmCatalog.Media;
@@ -74,4 +76,31 @@ public sealed class ProductImage
     public MediaItem MediaItem { get; set; } = null!;
 
     public int SortOrder { get; set; }
+
+    /// <summary>Alt text for this product's use of the photo; when empty the media item's own alt text applies.</summary>
+    public LocalizedText Alt { get; set; } = new();
+
+    public string AltFor(string culture) =>
+        !string.IsNullOrWhiteSpace(Alt.Indonesian) ? Alt.For(culture) : MediaItem?.Alt.For(culture) ?? "";
+}
+
+internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
+{
+    public void Configure(EntityTypeBuilder<Product> e)
+    {
+        e.ConfigureDocument();
+        e.Property(p => p.HsCode).HasMaxLength(20);
+        e.Property(p => p.CurationGrade).HasMaxLength(2);
+        e.HasOne(p => p.Producer).WithMany(p => p.Products).HasForeignKey(p => p.ProducerId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(p => p.Category).WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(p => p.Images).WithOne().HasForeignKey(i => i.ProductId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(p => p.PriceIdr);
+        e.HasIndex(p => p.Featured);
+    }
+}
+
+internal sealed class ProductImageConfiguration : IEntityTypeConfiguration<ProductImage>
+{
+    public void Configure(EntityTypeBuilder<ProductImage> e) =>
+        e.HasOne(i => i.MediaItem).WithMany().HasForeignKey(i => i.MediaItemId).OnDelete(DeleteBehavior.Cascade);
 }

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 using System.Text.RegularExpressions;
 using IkmCatalog.Catalog;
 using IkmCatalog.Content;
@@ -134,4 +136,22 @@ public sealed class CertificationTypeInfo
     public LocalizedText Description { get; set; } = new();
 
     public string NumberExample { get; set; } = "";
+}
+
+internal sealed class CertificationConfiguration : IEntityTypeConfiguration<Certification>
+{
+    public void Configure(EntityTypeBuilder<Certification> e)
+    {
+        e.Property(c => c.Number).HasMaxLength(80);
+        e.Property(c => c.Issuer).HasMaxLength(200);
+        e.HasOne(c => c.Product).WithMany(p => p.Certifications).HasForeignKey(c => c.ProductId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne(c => c.Producer).WithMany(p => p.Certifications).HasForeignKey(c => c.ProducerId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne(c => c.DocumentMedia).WithMany().HasForeignKey(c => c.DocumentMediaId).OnDelete(DeleteBehavior.SetNull);
+        e.ToTable(t => t.HasCheckConstraint("CK_Certification_Owner", "\"ProductId\" IS NOT NULL OR \"ProducerId\" IS NOT NULL"));
+    }
+}
+
+internal sealed class CertificationTypeInfoConfiguration : IEntityTypeConfiguration<CertificationTypeInfo>
+{
+    public void Configure(EntityTypeBuilder<CertificationTypeInfo> e) => e.HasIndex(c => c.Type).IsUnique();
 }

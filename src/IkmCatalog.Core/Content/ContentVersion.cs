@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 namespace IkmCatalog.Content;
 
 public enum VersionState
@@ -26,6 +28,26 @@ public sealed class ContentVersion
     public DateTime CreatedAtUtc { get; set; }
 
     public string CreatedBy { get; set; } = "";
+
+    /// <summary>Send-to-publish: a Writer's draft waiting for an Editor, or returned with a comment.</summary>
+    public ReviewState Review { get; set; }
+
+    public string? ReviewComment { get; set; }
+
+    public string? ReviewedBy { get; set; }
+
+    public DateTime? ReviewedAtUtc { get; set; }
+}
+
+public enum ReviewState
+{
+    None = 0,
+
+    /// <summary>Sent to publish: in the Editors' queue.</summary>
+    Pending = 1,
+
+    /// <summary>Returned to the writer with a comment.</summary>
+    Returned = 2,
 }
 
 /// <summary>Who did what to which document, kept for the office's accountability.</summary>
@@ -58,4 +80,36 @@ public sealed class SlugRedirect
     public int DocumentId { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
+}
+
+internal sealed class ContentVersionConfiguration : IEntityTypeConfiguration<ContentVersion>
+{
+    public void Configure(EntityTypeBuilder<ContentVersion> e)
+    {
+        e.Property(v => v.DocumentType).HasMaxLength(40);
+        e.Property(v => v.CreatedBy).HasMaxLength(200);
+        e.Property(v => v.ReviewedBy).HasMaxLength(200);
+        e.Property(v => v.ReviewComment).HasMaxLength(2000);
+        e.HasIndex(v => new { v.DocumentType, v.DocumentId, v.Number }).IsUnique();
+        e.HasIndex(v => new { v.State, v.Review });
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> e)
+    {
+        e.Property(a => a.DocumentType).HasMaxLength(40);
+        e.Property(a => a.Action).HasMaxLength(40);
+        e.HasIndex(a => new { a.DocumentType, a.DocumentId });
+    }
+}
+
+internal sealed class SlugRedirectConfiguration : IEntityTypeConfiguration<SlugRedirect>
+{
+    public void Configure(EntityTypeBuilder<SlugRedirect> e)
+    {
+        e.Property(r => r.DocumentType).HasMaxLength(40);
+        e.HasIndex(r => new { r.DocumentType, r.OldSlug }).IsUnique();
+    }
 }

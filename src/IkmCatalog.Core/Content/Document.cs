@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace IkmCatalog.Content;
 
 public enum PublishState
@@ -44,4 +45,16 @@ public static class DocumentQueries
         query.Where(d => d.State == PublishState.Published
             && (d.PublishAtUtc == null || d.PublishAtUtc <= nowUtc)
             && (d.UnpublishAtUtc == null || d.UnpublishAtUtc > nowUtc));
+}
+
+public static class DocumentConfiguration
+{
+    /// <summary>Mapping every document type shares: a unique slug of at most 160 characters, an index on the state.</summary>
+    public static void ConfigureDocument<T>(this EntityTypeBuilder<T> e) where T : Document
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        e.Property(d => d.Slug).HasMaxLength(160);
+        e.HasIndex(d => d.Slug).IsUnique();
+        e.HasIndex(d => d.State);
+    }
 }

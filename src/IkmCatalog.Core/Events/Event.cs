@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 using IkmCatalog.Catalog;
 using IkmCatalog.Content;
 using IkmCatalog.Media;
@@ -51,4 +53,16 @@ public sealed class Event : Document
     public DateTimeOffset StartsLocal => new DateTimeOffset(StartsAtUtc, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(UtcOffsetMinutes));
 
     public DateTimeOffset EndsLocal => new DateTimeOffset(EndsAtUtc, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(UtcOffsetMinutes));
+}
+
+internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
+{
+    public void Configure(EntityTypeBuilder<Event> e)
+    {
+        e.ConfigureDocument();
+        e.Property(x => x.Venue).HasMaxLength(300);
+        e.HasOne(x => x.Region).WithMany().HasForeignKey(x => x.RegionId).OnDelete(DeleteBehavior.SetNull);
+        e.HasOne(x => x.Image).WithMany().HasForeignKey(x => x.ImageId).OnDelete(DeleteBehavior.SetNull);
+        e.HasIndex(x => x.StartsAtUtc);
+    }
 }

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 using IkmCatalog.Content;
 
 namespace IkmCatalog.Media;
@@ -66,4 +68,21 @@ public sealed class MediaItem
         ? Hash
         : string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"{Hash[..12]}{(FocalX == 0.5 && FocalY == 0.5 ? "" : $"-{(int)Math.Round(FocalX * 1000)}-{(int)Math.Round(FocalY * 1000)}")}");
+}
+
+internal sealed class MediaItemConfiguration : IEntityTypeConfiguration<MediaItem>
+{
+    public void Configure(EntityTypeBuilder<MediaItem> e)
+    {
+        e.Property(m => m.FileName).HasMaxLength(200);
+        e.Property(m => m.OriginalFileName).HasMaxLength(200);
+        e.Property(m => m.ContentType).HasMaxLength(100);
+        e.Property(m => m.StorageKey).HasMaxLength(300);
+        e.Property(m => m.Hash).HasMaxLength(64);
+        e.Property(m => m.Credit).HasMaxLength(200);
+        e.Property(m => m.Licence).HasMaxLength(200);
+        e.Property(m => m.UploadedBy).HasMaxLength(200);
+        e.Property(m => m.UpdatedBy).HasMaxLength(200);
+        e.Ignore(m => m.Version);
+    }
 }

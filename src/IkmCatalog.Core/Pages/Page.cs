@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 using IkmCatalog.Content;
 
 namespace IkmCatalog.Pages;
@@ -9,4 +11,9 @@ public sealed class Page : Document
 
     /// <summary>Markdown.</summary>
     public LocalizedText Body { get; set; } = new();
+}
+
+internal sealed class PageConfiguration : IEntityTypeConfiguration<Page>
+{
+    public void Configure(EntityTypeBuilder<Page> e) => e.ConfigureDocument();
 }

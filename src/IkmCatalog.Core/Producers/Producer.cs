@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 using IkmCatalog.Catalog;
 using IkmCatalog.Certifications;
 using IkmCatalog.Content;
@@ -62,4 +64,18 @@ public sealed class Producer : Document
     public List<Product> Products { get; set; } = [];
 
     public List<Certification> Certifications { get; set; } = [];
+}
+
+internal sealed class ProducerConfiguration : IEntityTypeConfiguration<Producer>
+{
+    public void Configure(EntityTypeBuilder<Producer> e)
+    {
+        e.ConfigureDocument();
+        e.Property(p => p.Name).HasMaxLength(200);
+        e.Property(p => p.Nib).HasMaxLength(20);
+        e.Property(p => p.WhatsApp).HasMaxLength(30);
+        e.Property(p => p.Email).HasMaxLength(200);
+        e.HasOne(p => p.Region).WithMany().HasForeignKey(p => p.RegionId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(p => p.Image).WithMany().HasForeignKey(p => p.ImageId).OnDelete(DeleteBehavior.SetNull);
+    }
 }

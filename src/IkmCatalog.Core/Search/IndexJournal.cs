@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 namespace IkmCatalog.Search;
 
 /// <summary>What a search node must do for a journal entry.</summary>
@@ -44,4 +46,25 @@ public sealed class SearchNodeState
 
     /// <summary>When this node last rebuilt its index from the database.</summary>
     public DateTime? RebuiltAtUtc { get; set; }
+}
+
+internal sealed class IndexJournalEntryConfiguration : IEntityTypeConfiguration<IndexJournalEntry>
+{
+    public void Configure(EntityTypeBuilder<IndexJournalEntry> e)
+    {
+        e.ToTable("IndexJournal");
+        e.Property(j => j.DocumentType).HasMaxLength(40);
+        e.Property(j => j.Action).HasMaxLength(20);
+        e.HasIndex(j => j.CreatedAtUtc);
+    }
+}
+
+internal sealed class SearchNodeStateConfiguration : IEntityTypeConfiguration<SearchNodeState>
+{
+    public void Configure(EntityTypeBuilder<SearchNodeState> e)
+    {
+        e.ToTable("SearchNodes");
+        e.HasKey(n => n.NodeName);
+        e.Property(n => n.NodeName).HasMaxLength(200);
+    }
 }

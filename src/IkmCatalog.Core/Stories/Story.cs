@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 using IkmCatalog.Catalog;
 using IkmCatalog.Content;
 using IkmCatalog.Media;
@@ -36,4 +38,15 @@ public sealed class Story : Document
     public int? ImageId { get; set; }
 
     public MediaItem? Image { get; set; }
+}
+
+internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
+{
+    public void Configure(EntityTypeBuilder<Story> e)
+    {
+        e.ConfigureDocument();
+        e.HasOne(s => s.Producer).WithMany().HasForeignKey(s => s.ProducerId).OnDelete(DeleteBehavior.SetNull);
+        e.HasOne(s => s.Region).WithMany().HasForeignKey(s => s.RegionId).OnDelete(DeleteBehavior.SetNull);
+        e.HasOne(s => s.Image).WithMany().HasForeignKey(s => s.ImageId).OnDelete(DeleteBehavior.SetNull);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using IkmCatalog.Content;
+using IkmCatalog.Data;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IkmCatalog.Web.Features;
@@ -12,4 +13,15 @@ public abstract class SiteController(TimeProvider clock) : Controller
     protected DateTime NowUtc => clock.GetUtcNow().UtcDateTime;
 
     protected DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+
+    /// <summary>
+    /// A detail page not found under <paramref name="slug"/>: a 301 to the document's current slug when it is an
+    /// old one (slug history), otherwise 404.
+    /// </summary>
+    protected async Task<IActionResult> RedirectFromOldSlugAsync(IkmDbContext db, DocumentType type, string slug, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        var current = await type.RedirectTargetAsync(db, slug, NowUtc, cancellationToken);
+        return current is null ? NotFound() : RedirectPermanent(Url.Localized(type.RouteName, new { slug = current }) + Request.QueryString);
+    }
 }

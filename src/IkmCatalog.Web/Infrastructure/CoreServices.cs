@@ -50,6 +50,9 @@ public static class CoreServices
         builder.Services.AddSingleton<IMediaStore>(new FileSystemMediaStore(paths.Media));
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => new OfficeTime(sp.GetRequiredService<TimeProvider>(), options.TimeZone));
+        builder.Services.AddScoped<ContentPublisher>();
+        builder.Services.AddScoped<PublishingScheduler>();
         builder.Services.AddScoped<DemoContentSeeder>();
         return builder;
     }

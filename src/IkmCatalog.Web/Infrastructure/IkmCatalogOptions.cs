@@ -17,6 +17,10 @@ public sealed class IkmCatalogOptions
 
     public string SiteName { get; set; } = "Etalase IKM";
 
+    /// <summary>The office's time zone (IANA id): schedules are typed and shown in it, "today" is its date.</summary>
+    [Required]
+    public string TimeZone { get; set; } = IkmCatalog.Content.OfficeTime.DefaultZone;
+
     /// <summary>Absolute base URL used in canonical links and the sitemap when set (e.g. https://ikm.example.go.id).</summary>
     public string? PublicBaseUrl { get; set; }
 

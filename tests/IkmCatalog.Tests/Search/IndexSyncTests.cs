@@ -102,7 +102,7 @@ public class IndexSyncTests(IndexSyncTests.Host host) : IClassFixture<IndexSyncT
 
         await WithDbAsync(async (db, publisher) =>
         {
-            publisher.Unpublish(await db.Products.FirstAsync(p => p.Slug == "wajik-ketan-gula-aren"), "editor@test");
+            await publisher.UnpublishAsync(DocumentTypes.Product, (await db.Products.FirstAsync(p => p.Slug == "wajik-ketan-gula-aren")).Id, "editor@test");
             db.Products.Remove(await db.Products.FirstAsync(p => p.Slug == "kue-bangkit-santan-ibu-enah"));
             await db.SaveChangesAsync();
             return 0;
@@ -118,7 +118,7 @@ public class IndexSyncTests(IndexSyncTests.Host host) : IClassFixture<IndexSyncT
     {
         await WithDbAsync(async (db, publisher) =>
         {
-            publisher.Unpublish(await db.Producers.FirstAsync(p => p.Slug == "mebel-rotan-anduonohu"), "editor@test");
+            await publisher.UnpublishAsync(DocumentTypes.Producer, (await db.Producers.FirstAsync(p => p.Slug == "mebel-rotan-anduonohu")).Id, "editor@test");
             var batik = await db.Producers.FirstAsync(p => p.Slug == "batik-tulis-sekar-tanjung");
             batik.Name = "Batik Tulis Sekar Melati";
             await db.SaveChangesAsync();
@@ -161,7 +161,7 @@ public class IndexSyncTests(IndexSyncTests.Host host) : IClassFixture<IndexSyncT
 
         await WithDbAsync(async (db, publisher) =>
         {
-            publisher.Unpublish(await db.Products.FirstAsync(p => p.Slug == "dodol-betawi-original-ibu-enah"), "editor@test");
+            await publisher.UnpublishAsync(DocumentTypes.Product, (await db.Products.FirstAsync(p => p.Slug == "dodol-betawi-original-ibu-enah")).Id, "editor@test");
             await db.SaveChangesAsync();
             return 0;
         });

@@ -70,6 +70,12 @@ public static class BackofficeServices
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
 
         builder.Services.AddAuthorization();
+
+        builder.Services.AddOptions<Content.ContentOptions>()
+            .BindConfiguration(Content.ContentOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddHostedService<Content.ScheduledPublishing>();
         return builder;
     }
 

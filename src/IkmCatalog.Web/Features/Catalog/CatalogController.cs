@@ -51,7 +51,7 @@ public sealed class CatalogController(IkmDbContext db, TimeProvider clock) : Sit
             .AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
         if (product is null)
         {
-            return await RedirectFromOldSlugAsync(slug, cancellationToken);
+            return await RedirectFromOldSlugAsync(db, DocumentTypes.Product, slug, cancellationToken);
         }
 
         var related = await db.PublicProducts(NowUtc)
@@ -66,15 +66,6 @@ public sealed class CatalogController(IkmDbContext db, TimeProvider clock) : Sit
             breadcrumb.Insert(0, c);
         }
         return View(new ProductViewModel(product, [.. product.AllCertifications()], related, breadcrumb));
-    }
-
-    private async Task<IActionResult> RedirectFromOldSlugAsync(string slug, CancellationToken cancellationToken)
-    {
-        var redirect = await db.SlugRedirects.AsNoTracking()
-            .Where(r => r.DocumentType == nameof(IkmCatalog.Catalog.Product) && r.OldSlug == slug)
-            .Join(db.PublicProducts(NowUtc), r => r.DocumentId, p => p.Id, (r, p) => p.Slug)
-            .FirstOrDefaultAsync(cancellationToken);
-        return redirect is null ? NotFound() : RedirectPermanent(Url.Localized("product", new { slug = redirect }));
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

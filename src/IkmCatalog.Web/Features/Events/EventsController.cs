@@ -23,6 +23,6 @@ public sealed class EventsController(IkmDbContext db, TimeProvider clock) : Site
     {
         var item = await db.Events.Published(NowUtc).Where(e => e.Slug == slug)
             .Include(e => e.Region).Include(e => e.Image).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
-        return item is null ? NotFound() : View(item);
+        return item is null ? await RedirectFromOldSlugAsync(db, DocumentTypes.Event, slug, cancellationToken) : View(item);
     }
 }

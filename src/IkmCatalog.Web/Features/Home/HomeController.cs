@@ -37,7 +37,7 @@ public sealed class HomeController(IkmDbContext db, TimeProvider clock) : SiteCo
             tiles.Add(new CategoryTile(category, await db.PublicProducts(now).CountAsync(p => ids.Contains(p.CategoryId), cancellationToken)));
         }
 
-        var stories = db.Stories.Published(now).Include(s => s.Image).Include(s => s.Producer).AsNoTracking();
+        var stories = db.PublicStories(now).Include(s => s.Image).Include(s => s.Producer).AsNoTracking();
         var producerStory = await stories.Where(s => s.Kind == StoryKind.Story).OrderByDescending(s => s.PublishedAtUtc).FirstOrDefaultAsync(cancellationToken);
         var news = await stories.Where(s => s.Kind == StoryKind.News).OrderByDescending(s => s.PublishedAtUtc).Take(3).ToListAsync(cancellationToken);
         var events = await db.Events.Published(now).Where(e => e.EndsAtUtc >= now).OrderBy(e => e.StartsAtUtc).Take(3)

@@ -10,6 +10,6 @@ public sealed class PagesController(IkmDbContext db, TimeProvider clock) : SiteC
     public async Task<IActionResult> Page(string slug, CancellationToken cancellationToken)
     {
         var page = await db.Pages.Published(NowUtc).AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, cancellationToken);
-        return page is null ? NotFound() : View(page);
+        return page is null ? await RedirectFromOldSlugAsync(db, DocumentTypes.Page, slug, cancellationToken) : View(page);
     }
 }

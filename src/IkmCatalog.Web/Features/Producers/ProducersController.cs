@@ -43,7 +43,7 @@ public sealed class ProducersController(IkmDbContext db, TimeProvider clock) : S
             .AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
         if (producer is null)
         {
-            return NotFound();
+            return await RedirectFromOldSlugAsync(db, DocumentTypes.Producer, slug, cancellationToken);
         }
         var products = await db.PublicProducts(now).Where(p => p.ProducerId == producer.Id)
             .OrderByDescending(p => p.Featured).ThenBy(p => p.Id)
@@ -51,7 +51,7 @@ public sealed class ProducersController(IkmDbContext db, TimeProvider clock) : S
         var productCertificates = products.SelectMany(p => p.Certifications);
         var certifications = producer.Certifications.Concat(productCertificates)
             .GroupBy(c => (c.Type, c.Number)).Select(g => g.First()).OrderBy(c => c.Type).ToList();
-        var stories = await db.Stories.Published(now).Where(s => s.ProducerId == producer.Id)
+        var stories = await db.PublicStories(now).Where(s => s.ProducerId == producer.Id)
             .OrderByDescending(s => s.PublishedAtUtc).Include(s => s.Image).AsNoTracking().ToListAsync(cancellationToken);
         return View(new ProducerViewModel(producer, products, certifications, stories));
     }

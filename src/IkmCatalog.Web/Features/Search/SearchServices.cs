@@ -18,6 +18,8 @@ public static class SearchServices
         builder.Services.AddSingleton(sp => new SearchSynonyms(SearchSynonyms.ShippedFile, Path.Combine(sp.GetRequiredService<DataPaths>().Root, "search", "synonyms.txt")));
         builder.Services.AddSingleton<CatalogSearch>();
         builder.Services.AddScoped<SearchIndexer>();
+        // Every content change is journalled for the search nodes in the transaction that makes it.
+        builder.Services.AddSingleton<IkmCatalog.Content.IContentChangeHandler, SearchJournalHandler>();
         builder.Services.AddHostedService<SearchIndexSync>();
         return builder;
     }

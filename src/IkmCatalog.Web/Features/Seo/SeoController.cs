@@ -25,16 +25,11 @@ public sealed class SeoController(IkmDbContext db, TimeProvider clock) : Control
             ("home", null, null), ("catalog", null, null), ("producers", null, null), ("stories", null, null),
             ("events", null, null), ("certifications", null, null),
         };
-        entries.AddRange((await db.PublicProducts(now).Select(p => new { p.Slug, p.UpdatedAtUtc }).ToListAsync(cancellationToken))
-            .Select(p => ("product", (object?)new { slug = p.Slug }, (DateTime?)p.UpdatedAtUtc)));
-        entries.AddRange((await db.Producers.Published(now).Select(p => new { p.Slug, p.UpdatedAtUtc }).ToListAsync(cancellationToken))
-            .Select(p => ("producer", (object?)new { slug = p.Slug }, (DateTime?)p.UpdatedAtUtc)));
-        entries.AddRange((await db.Stories.Published(now).Select(p => new { p.Slug, p.UpdatedAtUtc }).ToListAsync(cancellationToken))
-            .Select(p => ("story", (object?)new { slug = p.Slug }, (DateTime?)p.UpdatedAtUtc)));
-        entries.AddRange((await db.Events.Published(now).Select(p => new { p.Slug, p.UpdatedAtUtc }).ToListAsync(cancellationToken))
-            .Select(p => ("event", (object?)new { slug = p.Slug }, (DateTime?)p.UpdatedAtUtc)));
-        entries.AddRange((await db.Pages.Published(now).Select(p => new { p.Slug, p.UpdatedAtUtc }).ToListAsync(cancellationToken))
-            .Select(p => ("page", (object?)new { slug = p.Slug }, (DateTime?)p.UpdatedAtUtc)));
+        foreach (var type in DocumentTypes.All)
+        {
+            entries.AddRange((await type.PublicSlugsAsync(db, now, cancellationToken))
+                .Select(d => (type.RouteName, (object?)new { slug = d.Slug }, (DateTime?)d.UpdatedAtUtc)));
+        }
 
         const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         const string xhtml = "http://www.w3.org/1999/xhtml";

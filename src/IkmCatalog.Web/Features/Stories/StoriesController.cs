@@ -15,7 +15,7 @@ public sealed class StoriesController(IkmDbContext db, TimeProvider clock) : Sit
     public async Task<IActionResult> Index(string? kind, int page = 1, CancellationToken cancellationToken = default)
     {
         StoryKind? storyKind = kind switch { "kisah" or "story" => StoryKind.Story, "berita" or "news" => StoryKind.News, _ => null };
-        var query = db.Stories.Published(NowUtc);
+        var query = db.PublicStories(NowUtc);
         if (storyKind is { } k)
         {
             query = query.Where(s => s.Kind == k);
@@ -30,9 +30,9 @@ public sealed class StoriesController(IkmDbContext db, TimeProvider clock) : Sit
 
     public async Task<IActionResult> Story(string slug, CancellationToken cancellationToken)
     {
-        var story = await db.Stories.Published(NowUtc).Where(s => s.Slug == slug)
+        var story = await db.PublicStories(NowUtc).Where(s => s.Slug == slug)
             .Include(s => s.Image).Include(s => s.Producer).ThenInclude(p => p!.Region).Include(s => s.Region)
             .AsNoTracking().FirstOrDefaultAsync(cancellationToken);
-        return story is null ? NotFound() : View(story);
+        return story is null ? await RedirectFromOldSlugAsync(db, DocumentTypes.Story, slug, cancellationToken) : View(story);
     }
 }

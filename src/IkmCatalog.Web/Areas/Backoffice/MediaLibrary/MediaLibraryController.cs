@@ -234,18 +234,11 @@ public sealed class MediaLibraryController(
     /// <summary>Where the item appears, so nobody deletes a photo a product page still shows without knowing.</summary>
     private async Task<MediaEditViewModel> EditModelAsync(MediaItem item, MediaDetailsForm form, CancellationToken cancellationToken)
     {
-        var products = await db.Products.AsNoTracking().Where(p => p.Images.Any(i => i.MediaItemId == item.Id))
-            .Select(p => p.Name.Indonesian).ToListAsync(cancellationToken);
-        var producers = await db.Producers.AsNoTracking().Where(p => p.ImageId == item.Id).Select(p => p.Name).ToListAsync(cancellationToken);
-        var stories = await db.Stories.AsNoTracking().Where(s => s.ImageId == item.Id).Select(s => s.Title.Indonesian).ToListAsync(cancellationToken);
-        var events = await db.Events.AsNoTracking().Where(e => e.ImageId == item.Id).Select(e => e.Title.Indonesian).ToListAsync(cancellationToken);
-        var certificates = await db.Certifications.AsNoTracking().Where(c => c.DocumentMediaId == item.Id).Select(c => c.Number).ToListAsync(cancellationToken);
-        var usedBy = products.Select(n => new MediaUsage("product", n))
-            .Concat(producers.Select(n => new MediaUsage("producer", n)))
-            .Concat(stories.Select(n => new MediaUsage("story", n)))
-            .Concat(events.Select(n => new MediaUsage("event", n)))
-            .Concat(certificates.Select(n => new MediaUsage("certificate", n)))
-            .ToList();
+        var usedBy = new List<MediaUsage>();
+        foreach (var type in DocumentTypes.All)
+        {
+            usedBy.AddRange((await type.UsingMediaAsync(db, item.Id, cancellationToken)).Select(d => new MediaUsage(type.Name.ToLowerInvariant(), d.Title.Indonesian)));
+        }
         return new MediaEditViewModel(item, form, usedBy);
     }
 }
