@@ -113,11 +113,11 @@ public sealed class ProductDraft : IDraft
         errors.AddRange(DraftRules.Slug(Slug));
         if (ProducerId == 0)
         {
-            errors.Add(new DraftError(nameof(ProducerId), "validation.required"));
+            errors.Add(new DraftError(nameof(ProducerId), "content.error.required"));
         }
         if (CategoryId == 0)
         {
-            errors.Add(new DraftError(nameof(CategoryId), "validation.required"));
+            errors.Add(new DraftError(nameof(CategoryId), "content.error.required"));
         }
         if (PriceIdr is < 0)
         {

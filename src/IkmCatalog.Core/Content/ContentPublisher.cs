@@ -83,7 +83,8 @@ public sealed class ContentPublisher(IkmDbContext db, TimeProvider clock)
                     document.CreatedAtUtc = now;
                     document.UpdatedAtUtc = now;
                     db.Add(document);
-                    await db.SaveChangesAsync(cancellationToken);
+                    await SaveAsync(cancellationToken);
+                    draft = type.DraftOf(document); // with the keys its new relations got
                 }
                 else
                 {
@@ -102,11 +103,13 @@ public sealed class ContentPublisher(IkmDbContext db, TimeProvider clock)
                         // Never public: the row itself follows the draft (lists and search show the latest name).
                         draft.ApplyTo(document);
                         document.UpdatedAtUtc = now;
+                        await SaveAsync(cancellationToken);
+                        draft = type.DraftOf(document);
                     }
                 }
                 var number = await AddVersionAsync(type, document.Id, draft, VersionState.Draft, user, cancellationToken);
                 Audit(type, document.Id, "save", user, $"v{number}");
-                await db.SaveChangesAsync(cancellationToken);
+                await SaveAsync(cancellationToken);
                 return new PublishResult(PublishStatus.Saved, number, document.Id);
             }, cancellationToken);
         }
@@ -163,7 +166,7 @@ public sealed class ContentPublisher(IkmDbContext db, TimeProvider clock)
                 number = await AddVersionAsync(type, id, draft, VersionState.Published, user, cancellationToken);
             }
             Audit(type, id, "publish", user, $"v{number}");
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveAsync(cancellationToken);
             return new PublishResult(PublishStatus.Published, number, id);
         }, cancellationToken);
     }
@@ -410,6 +413,21 @@ public sealed class ContentPublisher(IkmDbContext db, TimeProvider clock)
         return number;
     }
 
+    /// <summary>
+    /// Saves; a certificate a draft no longer lists is deleted, not left without owner (its product link is
+    /// optional, so EF would only clear it).
+    /// </summary>
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.DetectChanges();
+        foreach (var orphan in db.ChangeTracker.Entries<Certifications.Certification>()
+            .Where(e => e.State == EntityState.Modified && e.Entity.ProductId == null && e.Entity.ProducerId == null).ToList())
+        {
+            orphan.State = EntityState.Deleted;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     private void Audit(DocumentType type, int id, string action, string user, string? detail = null) =>
         db.AuditEntries.Add(new AuditEntry { DocumentType = type.Name, DocumentId = id, Action = action, User = user, AtUtc = Now, Detail = detail is { Length: > 0 } ? detail[..Math.Min(detail.Length, 400)] : null });
 
@@ -436,7 +454,7 @@ public sealed class ContentPublisher(IkmDbContext db, TimeProvider clock)
 
     private static PublishResult Failure(List<DraftError> errors, int id = 0) =>
         new(errors.Any(e => e.Message == "content.error.slug-taken") && errors.Count == 1 ? PublishStatus.SlugTaken
-            : errors.Any(e => e.Field.EndsWith(".Indonesian", StringComparison.Ordinal) && e.Message == "validation.required") ? PublishStatus.MissingIndonesianText
+            : errors.Any(e => e.Field.EndsWith(".Indonesian", StringComparison.Ordinal) && e.Message == "content.error.required") ? PublishStatus.MissingIndonesianText
             : PublishStatus.Invalid, DocumentId: id, Errors: errors);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

@@ -9,15 +9,15 @@ public static class DraftRules
     {
         if (string.IsNullOrWhiteSpace(text?.Indonesian))
         {
-            yield return new DraftError($"{field}.Indonesian", "validation.required");
+            yield return new DraftError($"{field}.Indonesian", "content.error.required");
         }
         else if (text.Indonesian.Length > maxLength)
         {
-            yield return new DraftError($"{field}.Indonesian", "validation.max-length", maxLength);
+            yield return new DraftError($"{field}.Indonesian", "content.error.max-length", maxLength);
         }
         if (text?.English is { Length: > 0 } english && english.Length > maxLength)
         {
-            yield return new DraftError($"{field}.English", "validation.max-length", maxLength);
+            yield return new DraftError($"{field}.English", "content.error.max-length", maxLength);
         }
     }
 
@@ -25,11 +25,11 @@ public static class DraftRules
     {
         if (text?.Indonesian is { } id && id.Length > maxLength)
         {
-            yield return new DraftError($"{field}.Indonesian", "validation.max-length", maxLength);
+            yield return new DraftError($"{field}.Indonesian", "content.error.max-length", maxLength);
         }
         if (text?.English is { } en && en.Length > maxLength)
         {
-            yield return new DraftError($"{field}.English", "validation.max-length", maxLength);
+            yield return new DraftError($"{field}.English", "content.error.max-length", maxLength);
         }
     }
 
@@ -49,7 +49,7 @@ public static class DraftRules
             var field = $"Certifications[{i}]";
             if (string.IsNullOrWhiteSpace(c.Number))
             {
-                yield return new DraftError($"{field}.Number", "validation.required");
+                yield return new DraftError($"{field}.Number", "content.error.required");
             }
             else if (!Certification.IsWellFormedNumber(c.Type, c.Number.Trim()))
             {
@@ -57,11 +57,11 @@ public static class DraftRules
             }
             if (string.IsNullOrWhiteSpace(c.Issuer))
             {
-                yield return new DraftError($"{field}.Issuer", "validation.required");
+                yield return new DraftError($"{field}.Issuer", "content.error.required");
             }
             if (c.IssuedOn is null)
             {
-                yield return new DraftError($"{field}.IssuedOn", "validation.required");
+                yield return new DraftError($"{field}.IssuedOn", "content.error.required");
             }
             else if (c.ExpiresOn is { } expires && expires <= c.IssuedOn)
             {

@@ -67,11 +67,11 @@ public sealed class EventDraft : IDraft
         errors.AddRange(DraftRules.Slug(Slug));
         if (StartsAtUtc == default)
         {
-            errors.Add(new DraftError(nameof(StartsAtUtc), "validation.required"));
+            errors.Add(new DraftError(nameof(StartsAtUtc), "content.error.required"));
         }
         if (EndsAtUtc == default)
         {
-            errors.Add(new DraftError(nameof(EndsAtUtc), "validation.required"));
+            errors.Add(new DraftError(nameof(EndsAtUtc), "content.error.required"));
         }
         else if (EndsAtUtc < StartsAtUtc)
         {
@@ -83,11 +83,11 @@ public sealed class EventDraft : IDraft
         }
         if (string.IsNullOrWhiteSpace(Venue))
         {
-            errors.Add(new DraftError(nameof(Venue), "validation.required"));
+            errors.Add(new DraftError(nameof(Venue), "content.error.required"));
         }
         else if (Venue.Length > 300)
         {
-            errors.Add(new DraftError(nameof(Venue), "validation.max-length", 300));
+            errors.Add(new DraftError(nameof(Venue), "content.error.max-length", 300));
         }
         if (RegistrationUrl is { Length: > 0 } url
             && !(Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))

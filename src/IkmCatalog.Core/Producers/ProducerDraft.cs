@@ -77,16 +77,16 @@ public sealed class ProducerDraft : IDraft
         var errors = new List<DraftError>();
         if (string.IsNullOrWhiteSpace(Name))
         {
-            errors.Add(new DraftError(nameof(Name), "validation.required"));
+            errors.Add(new DraftError(nameof(Name), "content.error.required"));
         }
         else if (Name.Length > 200)
         {
-            errors.Add(new DraftError(nameof(Name), "validation.max-length", 200));
+            errors.Add(new DraftError(nameof(Name), "content.error.max-length", 200));
         }
         errors.AddRange(DraftRules.Slug(Slug));
         if (RegionId == 0)
         {
-            errors.Add(new DraftError(nameof(RegionId), "validation.required"));
+            errors.Add(new DraftError(nameof(RegionId), "content.error.required"));
         }
         errors.AddRange(DraftRules.RequiredIndonesian(nameof(Summary), Summary, 300));
         errors.AddRange(DraftRules.MaxLength(nameof(Story), Story, 20000));
@@ -109,7 +109,7 @@ public sealed class ProducerDraft : IDraft
         }
         if (Email is { Length: > 0 } email && !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email.Trim()))
         {
-            errors.Add(new DraftError(nameof(Email), "validation.email"));
+            errors.Add(new DraftError(nameof(Email), "content.error.email"));
         }
         errors.AddRange(DraftRules.Certificates(Certifications));
         return errors;

@@ -19,6 +19,11 @@ public sealed class BackofficeCulture : RequestCultureProvider
         {
             return NullProviderCultureResult;
         }
+        if (httpContext.Request.Path.Value?.EndsWith("/preview", StringComparison.Ordinal) == true)
+        {
+            // A draft's preview speaks the public site's language it previews (?culture=en), Indonesian by default.
+            return Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(Cultures.Normalize(httpContext.Request.Query["culture"])));
+        }
         var chosen = httpContext.Request.Cookies[BackofficeServices.CultureCookie];
         return Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(Cultures.Normalize(chosen)));
     }

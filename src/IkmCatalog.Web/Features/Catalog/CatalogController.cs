@@ -53,8 +53,15 @@ public sealed class CatalogController(IkmDbContext db, TimeProvider clock) : Sit
         {
             return await RedirectFromOldSlugAsync(db, DocumentTypes.Product, slug, cancellationToken);
         }
+        return View(await PageModelAsync(db, product, NowUtc, cancellationToken));
+    }
 
-        var related = await db.PublicProducts(NowUtc)
+    /// <summary>The product page's model around a loaded product (the public page and the backoffice's preview).</summary>
+    public static async Task<ProductViewModel> PageModelAsync(IkmDbContext db, Product product, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(product);
+        var related = await db.PublicProducts(nowUtc)
             .Where(p => p.Id != product.Id && (p.CategoryId == product.CategoryId || p.ProducerId == product.ProducerId))
             .OrderBy(p => p.CategoryId == product.CategoryId ? 0 : 1).ThenByDescending(p => p.Featured).ThenBy(p => p.Id)
             .Take(4).WithCardData().AsNoTracking().AsSplitQuery().ToListAsync(cancellationToken);
@@ -65,7 +72,7 @@ public sealed class CatalogController(IkmDbContext db, TimeProvider clock) : Sit
         {
             breadcrumb.Insert(0, c);
         }
-        return View(new ProductViewModel(product, [.. product.AllCertifications()], related, breadcrumb));
+        return new ProductViewModel(product, [.. product.AllCertifications()], related, breadcrumb);
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -45,6 +45,14 @@ public sealed class ProducersController(IkmDbContext db, TimeProvider clock) : S
         {
             return await RedirectFromOldSlugAsync(db, DocumentTypes.Producer, slug, cancellationToken);
         }
+        return View(await PageModelAsync(db, producer, now, cancellationToken));
+    }
+
+    /// <summary>The producer page's model around a loaded producer (the public page and the backoffice's preview).</summary>
+    public static async Task<ProducerViewModel> PageModelAsync(IkmDbContext db, Producer producer, DateTime now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(producer);
         var products = await db.PublicProducts(now).Where(p => p.ProducerId == producer.Id)
             .OrderByDescending(p => p.Featured).ThenBy(p => p.Id)
             .WithCardData().AsNoTracking().AsSplitQuery().ToListAsync(cancellationToken);
@@ -53,6 +61,6 @@ public sealed class ProducersController(IkmDbContext db, TimeProvider clock) : S
             .GroupBy(c => (c.Type, c.Number)).Select(g => g.First()).OrderBy(c => c.Type).ToList();
         var stories = await db.PublicStories(now).Where(s => s.ProducerId == producer.Id)
             .OrderByDescending(s => s.PublishedAtUtc).Include(s => s.Image).AsNoTracking().ToListAsync(cancellationToken);
-        return View(new ProducerViewModel(producer, products, certifications, stories));
+        return new ProducerViewModel(producer, products, certifications, stories);
     }
 }

@@ -159,6 +159,11 @@ public sealed class MediaLibraryController(
         {
             return NotFound();
         }
+        if (!User.IsInRole(EditorRoles.Admin) && !User.IsInRole(EditorRoles.Editor) && await UsedByPublicContentAsync(id, cancellationToken))
+        {
+            // Replacing a photo that published content shows puts the new one live: that is publishing.
+            return Forbid();
+        }
         string? error;
         if (file is null || file.Length == 0)
         {
@@ -196,6 +201,21 @@ public sealed class MediaLibraryController(
         var result = await library.DeleteAsync(id, UserName, cancellationToken);
         TempData["Notice"] = result.Succeeded ? text["backoffice.media.deleted", item.FileName].Value : result.Describe(text);
         return RedirectToAction(nameof(Index));
+    }
+
+    private async Task<bool> UsedByPublicContentAsync(int id, CancellationToken cancellationToken)
+    {
+        foreach (var type in DocumentTypes.All)
+        {
+            foreach (var document in await type.UsingMediaAsync(db, id, cancellationToken))
+            {
+                if (await type.IsPublicAsync(db, document.Id, DateTime.UtcNow, cancellationToken))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private Task<MediaItem?> FindAsync(int id, CancellationToken cancellationToken) =>
