@@ -25,6 +25,9 @@ public sealed class OfficeTime(TimeProvider clock, TimeZoneInfo zone)
     /// <summary>A wall-clock time typed in the office (datetime-local input) as UTC.</summary>
     public DateTime ToUtc(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone);
 
+    /// <summary>The UTC instant the office's <paramref name="day"/> begins.</summary>
+    public DateTime StartOfDayUtc(DateOnly day) => ToUtc(day.ToDateTime(TimeOnly.MinValue));
+
     /// <summary>WIB (UTC+7), WITA (UTC+8) or WIT (UTC+9); otherwise the UTC offset.</summary>
     public string ZoneName => ZoneNameFor(Zone.GetUtcOffset(UtcNow));
 

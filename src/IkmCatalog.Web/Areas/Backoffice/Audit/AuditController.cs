@@ -22,7 +22,7 @@ public sealed record AuditLogViewModel(
 /// <summary>Who did what to which document, newest first; read-only, and only for the people who publish.</summary>
 [Route("backoffice/audit")]
 [Authorize(Roles = $"{EditorRoles.Admin},{EditorRoles.Editor}")]
-public sealed class AuditController(IkmDbContext db) : BackofficeController
+public sealed class AuditController(IkmDbContext db, OfficeTime time) : BackofficeController
 {
     private const int PageSize = 50;
 
@@ -41,12 +41,12 @@ public sealed class AuditController(IkmDbContext db) : BackofficeController
         }
         if (filter.From is { } first)
         {
-            var start = OfficeTime.StartOfDayUtc(first);
+            var start = time.StartOfDayUtc(first);
             query = query.Where(a => a.AtUtc >= start);
         }
         if (filter.To is { } last)
         {
-            var end = OfficeTime.StartOfDayUtc(last.AddDays(1));
+            var end = time.StartOfDayUtc(last.AddDays(1));
             query = query.Where(a => a.AtUtc < end);
         }
 

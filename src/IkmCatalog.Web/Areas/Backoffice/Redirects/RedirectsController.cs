@@ -35,7 +35,7 @@ public sealed partial class RedirectForm
     private static partial Regex SlugPattern();
 }
 
-public sealed record RedirectRow(SlugRedirect Redirect, RedirectTarget? Target);
+public sealed record RedirectRow(SlugRedirect Redirect, DocumentRef? Target);
 
 public sealed record RedirectListViewModel(
     IReadOnlyList<RedirectRow> Rows, int Page, int Pages, int Total, string? Query, RedirectForm Add, bool CanEdit)
@@ -82,7 +82,7 @@ public sealed class RedirectsController(IkmDbContext db, TimeProvider clock, ISt
         {
             // Someone else added the same old slug a moment ago and the unique index caught it; anything else is a bug.
             db.ChangeTracker.Clear();
-            if (await AlreadyRedirectsAsync(form.DocumentType!, form.OldSlug!, cancellationToken) is not { } taken)
+            if (await AlreadyRedirectsAsync(DocumentTypes.Find(form.DocumentType)!, form.OldSlug!, cancellationToken) is not { } taken)
             {
                 throw;
             }
@@ -123,9 +123,9 @@ public sealed class RedirectsController(IkmDbContext db, TimeProvider clock, ISt
     }
 
     /// <summary>Adds a message next to each field that is wrong; the target when everything is right.</summary>
-    private async Task<RedirectTarget?> CheckAsync(RedirectForm form, CancellationToken cancellationToken)
+    private async Task<DocumentRef?> CheckAsync(RedirectForm form, CancellationToken cancellationToken)
     {
-        var knownType = RedirectDocuments.IsKnown(form.DocumentType);
+        var knownType = DocumentTypes.Find(form.DocumentType) is not null;
         if (!knownType)
         {
             ModelState.AddModelError("Add.DocumentType", text["backoffice.redirects.error.type"]);
@@ -140,12 +140,12 @@ public sealed class RedirectsController(IkmDbContext db, TimeProvider clock, ISt
         {
             return null;
         }
-        var type = form.DocumentType!;
+        var type = DocumentTypes.Find(form.DocumentType)!;
         if (oldSlugChecked)
         {
-            if (await RedirectDocuments.Of(db, type).FirstOrDefaultAsync(d => d.Slug == form.OldSlug, cancellationToken) is { } current)
+            if (await type.FindBySlugAsync(db, form.OldSlug!, cancellationToken) is { } current)
             {
-                ModelState.AddModelError("Add.OldSlug", text["backoffice.redirects.error.current", current.NameFor(ViewFormat.Culture)]);
+                ModelState.AddModelError("Add.OldSlug", text["backoffice.redirects.error.current", current.Title.For(ViewFormat.Culture)]);
             }
             else if (await AlreadyRedirectsAsync(type, form.OldSlug!, cancellationToken) is { } taken)
             {
@@ -156,7 +156,7 @@ public sealed class RedirectsController(IkmDbContext db, TimeProvider clock, ISt
         {
             return null;
         }
-        var target = await RedirectDocuments.Of(db, type).FirstOrDefaultAsync(d => d.Slug == form.TargetSlug, cancellationToken);
+        var target = await type.FindBySlugAsync(db, form.TargetSlug!, cancellationToken);
         if (target is null)
         {
             ModelState.AddModelError("Add.TargetSlug", text["backoffice.redirects.error.target", form.TargetSlug!]);
@@ -165,14 +165,14 @@ public sealed class RedirectsController(IkmDbContext db, TimeProvider clock, ISt
     }
 
     /// <summary>The refusal for an old slug that already redirects, naming where it leads; null when it does not.</summary>
-    private async Task<string?> AlreadyRedirectsAsync(string type, string oldSlug, CancellationToken cancellationToken)
+    private async Task<string?> AlreadyRedirectsAsync(DocumentType type, string oldSlug, CancellationToken cancellationToken)
     {
-        var existing = await db.SlugRedirects.AsNoTracking().FirstOrDefaultAsync(r => r.DocumentType == type && r.OldSlug == oldSlug, cancellationToken);
+        var existing = await db.SlugRedirects.AsNoTracking().FirstOrDefaultAsync(r => r.DocumentType == type.Name && r.OldSlug == oldSlug, cancellationToken);
         if (existing is null)
         {
             return null;
         }
-        var leadsTo = await RedirectDocuments.Of(db, type).FirstOrDefaultAsync(d => d.Id == existing.DocumentId, cancellationToken);
+        var leadsTo = await type.FindRefAsync(db, existing.DocumentId, cancellationToken);
         return text["backoffice.redirects.error.exists", leadsTo?.Slug ?? $"#{existing.DocumentId}"];
     }
 
@@ -192,14 +192,14 @@ public sealed class RedirectsController(IkmDbContext db, TimeProvider clock, ISt
         var redirects = await query.OrderByDescending(r => r.CreatedAtUtc).ThenByDescending(r => r.Id)
             .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
 
-        // One query per document type on the page, for the targets' current slugs and names.
-        var targets = new Dictionary<(string, int), RedirectTarget>();
-        foreach (var group in redirects.Where(r => RedirectDocuments.IsKnown(r.DocumentType)).GroupBy(r => r.DocumentType))
+        // The targets' current slugs and names, from the document-type registry.
+        var targets = new Dictionary<(string, int), DocumentRef>();
+        foreach (var redirect in redirects)
         {
-            var ids = group.Select(r => r.DocumentId).Distinct().ToList();
-            foreach (var target in await RedirectDocuments.Of(db, group.Key).Where(d => ids.Contains(d.Id)).ToListAsync(cancellationToken))
+            if (DocumentTypes.Find(redirect.DocumentType) is { } type && !targets.ContainsKey((type.Name, redirect.DocumentId))
+                && await type.FindRefAsync(db, redirect.DocumentId, cancellationToken) is { } target)
             {
-                targets[(group.Key, target.Id)] = target;
+                targets[(type.Name, target.Id)] = target;
             }
         }
         var rows = redirects.Select(r => new RedirectRow(r, targets.GetValueOrDefault((r.DocumentType, r.DocumentId)))).ToList();
