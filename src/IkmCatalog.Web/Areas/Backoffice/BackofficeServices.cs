@@ -1,5 +1,6 @@
 using IkmCatalog.Backoffice;
 using IkmCatalog.Data;
+using IkmCatalog.Web.Areas.Backoffice.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -43,15 +44,24 @@ public static class BackofficeServices
             {
                 identity.User.RequireUniqueEmail = true;
                 identity.SignIn.RequireConfirmedAccount = false;
-                identity.Password.RequiredLength = 12;
+                // ASVS 2.1: length, not composition; common passwords and the account's own name are refused
+                // by CommonPasswordValidator, which also holds the 128-character ceiling.
+                identity.Password.RequiredLength = CommonPasswordValidator.MinimumLength;
                 identity.Password.RequireNonAlphanumeric = false;
                 identity.Password.RequireUppercase = false;
+                identity.Password.RequireLowercase = false;
+                identity.Password.RequireDigit = false;
+                identity.Password.RequiredUniqueChars = 1;
                 identity.Lockout.AllowedForNewUsers = true;
                 identity.Lockout.MaxFailedAccessAttempts = options.MaxFailedSignIns;
                 identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(options.LockoutMinutes);
             })
             .AddEntityFrameworkStores<IkmDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddErrorDescriber<LocalizedIdentityErrors>();
+        builder.Services.AddScoped<LocalizedIdentityErrors>(); // the validator's own refusals, beside Identity's
+        builder.Services.AddSingleton<CommonPasswords>();
 
         builder.Services.ConfigureApplicationCookie(cookie =>
         {
