@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using IkmCatalog.Backoffice;
 using IkmCatalog.Tests.Infrastructure;
 using IkmCatalog.Web.Areas.Backoffice.Accounts;
@@ -102,5 +103,42 @@ public class PasswordPolicyTests(IkmWebFactory factory)
         Assert.All(list.All, p => Assert.InRange(p.Length, 12, 128));
         Assert.All(list.All, p => Assert.Equal(p.ToLowerInvariant(), p));
         Assert.False(list.Contains(Editors.Password));
+    }
+
+    [Fact]
+    public async Task A_short_password_is_refused_next_to_the_field_on_the_new_account_page()
+    {
+        var admin = await Editors.SignedInClientAsync(factory, EditorRoles.Admin);
+
+        var response = await Forms.SubmitAsync(admin, "/backoffice/accounts/new", "form[action='/backoffice/accounts/new']", new Dictionary<string, string>
+        {
+            ["DisplayName"] = "Pak Joko",
+            ["Email"] = $"joko-{Guid.NewGuid():N}@disperindag.example.go.id",
+            ["Roles"] = EditorRoles.Editor,
+            ["Password"] = "rotankendar",
+        });
+        var page = await Forms.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Kata sandi minimal 12 karakter.", page.QuerySelector("#password-error")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_common_password_is_refused_in_english_on_the_own_password_page()
+    {
+        var client = await Editors.SignedInClientAsync(factory, EditorRoles.Writer);
+        await Forms.SubmitAsync(client, "/backoffice", "form[action='/backoffice/language']", new Dictionary<string, string> { ["culture"] = "en" });
+
+        var response = await Forms.SubmitAsync(client, "/backoffice/password", "form[action='/backoffice/password']", new Dictionary<string, string>
+        {
+            ["CurrentPassword"] = Editors.Password,
+            ["NewPassword"] = "Bismillah123",
+            ["ConfirmPassword"] = "Bismillah123",
+        });
+        var page = await Forms.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("This password is too common and easy to guess. Choose another, for example a phrase of several words.", page.QuerySelector("#new-password-error")!.TextContent);
     }
 }
