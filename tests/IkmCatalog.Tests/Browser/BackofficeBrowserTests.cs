@@ -1,4 +1,5 @@
 using Deque.AxeCore.Playwright;
+using IkmCatalog.Backoffice;
 using IkmCatalog.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -66,6 +67,38 @@ public class BackofficeBrowserTests(BrowserFixture browser)
         Assert.InRange(y, 74, 76);
         Assert.Equal(x.ToString(System.Globalization.CultureInfo.InvariantCulture), await page.GetByLabel("Titik fokus dari kiri (%)").InputValueAsync());
         Assert.Empty(Serious(library).Concat(Serious(edit)));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_admin_creates_a_writer_account_and_the_accounts_pages_have_no_accessibility_violations()
+    {
+        var admin = await Editors.CreateAsync(browser.App.Services, "Ibu Kartini", EditorRoles.Admin);
+        var email = $"anton-{Guid.NewGuid():N}@disperindag.example.go.id";
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/backoffice/login");
+        await page.GetByLabel("Email").FillAsync(admin);
+        await page.GetByLabel("Kata sandi").FillAsync(Editors.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Akun", Exact = true }).ClickAsync();
+        var list = await page.RunAxe();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Buat akun" }).ClickAsync();
+        var form = await page.RunAxe();
+        await page.GetByLabel("Nama", new() { Exact = true }).FillAsync("Pak Anton");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Penulis").CheckAsync();
+        await page.GetByLabel("Kata sandi awal").FillAsync("anyaman rotan dari kendari");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Buat akun" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".bo-notice")).ToHaveTextAsync($"Akun {email} telah dibuat.");
+        await Assertions.Expect(page.Locator(".bo-table tbody tr", new() { HasText = email })).ToContainTextAsync("Penulis");
+        var created = await page.RunAxe();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Pak Anton" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Pak Anton");
+        var edit = await page.RunAxe();
+
+        Assert.Empty(new[] { list, form, created, edit }.SelectMany(r => r.Violations).Select(v => $"{v.Id} ({v.Impact}): {v.Help}"));
         await page.Context.CloseAsync();
     }
 }

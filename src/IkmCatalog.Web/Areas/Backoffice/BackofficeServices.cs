@@ -1,5 +1,7 @@
 using IkmCatalog.Backoffice;
 using IkmCatalog.Data;
+using IkmCatalog.Web.Areas.Backoffice.Account;
+using IkmCatalog.Web.Areas.Backoffice.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +18,10 @@ public sealed class BackofficeOptions
 
     [System.ComponentModel.DataAnnotations.Range(1, 24 * 60)]
     public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>Hours after sign-in when a session ends, however active the person has been since.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 24 * 7)]
+    public int AbsoluteSessionHours { get; set; } = 12;
 
     /// <summary>
     /// First administrator, created at start-up while no account exists (for automated set-ups; the
@@ -43,15 +49,25 @@ public static class BackofficeServices
             {
                 identity.User.RequireUniqueEmail = true;
                 identity.SignIn.RequireConfirmedAccount = false;
-                identity.Password.RequiredLength = 12;
+                // ASVS 2.1: length, not composition; common passwords and the account's own name are refused
+                // by CommonPasswordValidator, which also holds the 128-character ceiling.
+                identity.Password.RequiredLength = CommonPasswordValidator.MinimumLength;
                 identity.Password.RequireNonAlphanumeric = false;
                 identity.Password.RequireUppercase = false;
+                identity.Password.RequireLowercase = false;
+                identity.Password.RequireDigit = false;
+                identity.Password.RequiredUniqueChars = 1;
                 identity.Lockout.AllowedForNewUsers = true;
                 identity.Lockout.MaxFailedAccessAttempts = options.MaxFailedSignIns;
                 identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(options.LockoutMinutes);
             })
             .AddEntityFrameworkStores<IkmDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddErrorDescriber<LocalizedIdentityErrors>();
+        builder.Services.AddScoped<LocalizedIdentityErrors>(); // the validator's own refusals, beside Identity's
+        builder.Services.AddSingleton<CommonPasswords>();
+        builder.Services.AddSingleton<UnknownAccountSignIns>();
 
         builder.Services.ConfigureApplicationCookie(cookie =>
         {
@@ -65,9 +81,15 @@ public static class BackofficeServices
             cookie.AccessDeniedPath = "/backoffice/denied";
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
+            SessionLifetime.Configure(cookie);
         });
-        // A role removed or a password changed signs the person out everywhere within minutes.
-        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        // Every request checks the security stamp (the backoffice is low traffic), so signing out, a changed
+        // password, a disabled account or changed roles end every copy of the cookie at once.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.Zero;
+            o.OnRefreshingPrincipal = SessionLifetime.KeepSignInTime;
+        });
 
         builder.Services.AddAuthorization();
 
