@@ -12,7 +12,8 @@ public abstract class SiteController(TimeProvider clock) : Controller
 
     protected DateTime NowUtc => clock.GetUtcNow().UtcDateTime;
 
-    protected DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+    /// <summary>Today in the office's time zone.</summary>
+    protected DateOnly Today => HttpContext.RequestServices.GetRequiredService<OfficeTime>().Today;
 
     /// <summary>
     /// A detail page not found under <paramref name="slug"/>: a 301 to the document's current slug when it is an

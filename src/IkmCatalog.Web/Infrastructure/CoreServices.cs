@@ -14,6 +14,7 @@ public static class CoreServices
         builder.Services.AddOptions<IkmCatalogOptions>()
             .BindConfiguration(IkmCatalogOptions.Section)
             .ValidateDataAnnotations()
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "IkmCatalog:TimeZone is not a time zone this machine knows (use an IANA name such as Asia/Jakarta, Asia/Makassar or Asia/Jayapura).")
             .ValidateOnStart();
 
         var options = builder.Configuration.GetSection(IkmCatalogOptions.Section).Get<IkmCatalogOptions>() ?? new();
