@@ -1,4 +1,3 @@
-using IkmCatalog.Certifications;
 using IkmCatalog.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -102,7 +101,7 @@ public sealed class ContentPublisher(IkmDbContext db, TimeProvider clock)
                     if (document.PublishedAtUtc is null)
                     {
                         // Never public: the row itself follows the draft (lists and search show the latest name).
-                        ApplyDraft(draft, document);
+                        draft.ApplyTo(document);
                         document.UpdatedAtUtc = now;
                         await SaveAsync(cancellationToken);
                         draft = type.DraftOf(document);
@@ -145,7 +144,7 @@ public sealed class ContentPublisher(IkmDbContext db, TimeProvider clock)
             }
             var now = Now;
             var oldSlug = document.PublishedAtUtc is null ? null : document.Slug;
-            ApplyDraft(draft, document);
+            draft.ApplyTo(document);
             document.State = PublishState.Published;
             document.PublishedAtUtc ??= now;
             document.UpdatedAtUtc = now;
@@ -396,21 +395,6 @@ public sealed class ContentPublisher(IkmDbContext db, TimeProvider clock)
         else
         {
             existing.DocumentId = id;
-        }
-    }
-
-    /// <summary>
-    /// Applies a draft to a loaded document. A certificate the draft dropped is only taken out of the document's
-    /// list, which would leave the row without an owner (its foreign keys are optional): it belongs to nothing else, so it is deleted.
-    /// </summary>
-    private void ApplyDraft(IDraft draft, Document document)
-    {
-        draft.ApplyTo(document);
-        db.ChangeTracker.DetectChanges();
-        foreach (var orphan in db.ChangeTracker.Entries<Certification>()
-            .Where(e => e.State == EntityState.Modified && e.Entity.ProductId == null && e.Entity.ProducerId == null).ToList())
-        {
-            orphan.State = EntityState.Deleted;
         }
     }
 

@@ -37,8 +37,10 @@ public static class CoreServices
             }
             else if (string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
             {
+                // No shared cache: it locks per table, and a publication holding one table while the search catch-up
+                // holds another would wait on each other; WAL (set at start) lets readers go on during a write.
                 var connection = builder.Configuration.GetConnectionString("IkmCatalog")
-                    ?? $"Data Source={paths.Database};Cache=Shared;Foreign Keys=True";
+                    ?? $"Data Source={paths.Database};Foreign Keys=True";
                 db.UseSqlite(connection);
             }
             else
@@ -64,6 +66,11 @@ public static class CoreServices
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IkmDbContext>();
         await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+        {
+            // Readers never wait for a writer, and a writer only for another writer (the setting stays in the file).
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
 
         var options = scope.ServiceProvider.GetRequiredService<IOptions<IkmCatalogOptions>>().Value;
         if (!options.Seed.Enabled)

@@ -122,7 +122,7 @@ public class SchedulingTests(SchedulingTests.Host host, ITestOutputHelper output
     {
         _ = host.Services; // the first node made the database file the second opens
         var settings = QuietBackground();
-        settings["ConnectionStrings:IkmCatalog"] = $"Data Source={Path.Combine(host.DataPath, "ikmcatalog.db")};Cache=Shared;Foreign Keys=True";
+        settings["ConnectionStrings:IkmCatalog"] = $"Data Source={Path.Combine(host.DataPath, "ikmcatalog.db")};Foreign Keys=True";
         settings["IkmCatalog:Seed:Enabled"] = "false";
         using var second = IkmWebFactory.With(settings);
         _ = second.Services; // started (and its first poll done) before the schedules exist

@@ -49,7 +49,7 @@ public class IndexSyncTests(IndexSyncTests.Host host) : IClassFixture<IndexSyncT
     {
         var settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:IkmCatalog"] = $"Data Source={Path.Combine(host.DataPath, "ikmcatalog.db")};Cache=Shared;Foreign Keys=True",
+            ["ConnectionStrings:IkmCatalog"] = $"Data Source={Path.Combine(host.DataPath, "ikmcatalog.db")};Foreign Keys=True",
             ["IkmCatalog:Seed:Enabled"] = "false",
         };
         foreach (var (key, value) in extra ?? [])
