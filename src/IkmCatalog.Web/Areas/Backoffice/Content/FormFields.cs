@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using IkmCatalog.Content;
 using Microsoft.AspNetCore.Html;
+using IkmCatalog.Web.Localization;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.Localization;
 
 namespace IkmCatalog.Web.Areas.Backoffice.Content;
 
@@ -28,11 +30,13 @@ public static class FormFields
     {
         var id = IdOf(name);
         var (error, describedBy) = Describe(view, name, id, help);
-        var preview = markdown ? $" data-markdown-preview=\"{id}-preview\"" : "";
-        var html = $"<textarea id=\"{id}\" name=\"{E(name)}\" rows=\"{rows}\"{Lang(lang)}{(required ? " required" : "")}{describedBy}{preview}{(error is null ? "" : " aria-invalid=\"true\"")}>{E(value)}</textarea>";
+        var previewAttribute = markdown ? $" data-markdown-preview=\"{id}-preview\"" : "";
+        var html = $"<textarea id=\"{id}\" name=\"{E(name)}\" rows=\"{rows}\"{Lang(lang)}{(required ? " required" : "")}{describedBy}{previewAttribute}{(error is null ? "" : " aria-invalid=\"true\"")}>{E(value)}</textarea>";
         if (markdown)
         {
-            html += $"<div class=\"bo-md-preview\" id=\"{id}-preview\"{Lang(lang)} aria-live=\"polite\" aria-label=\"{E(label)}\"></div>";
+            // A labelled region, announced politely as it updates.
+            var preview = view.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<UiStrings>>()["content.preview"];
+            html += $"<div class=\"bo-md-preview\" id=\"{id}-preview\" role=\"region\"{Lang(lang)} aria-live=\"polite\" aria-label=\"{E(preview)}: {E(label)}\"></div>";
         }
         return Field(id, label, html, help, error);
     }
