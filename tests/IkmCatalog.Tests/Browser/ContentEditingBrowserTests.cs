@@ -49,12 +49,16 @@ public class ContentEditingBrowserTests(BrowserFixture browser)
         Assert.Matches("^sambal-roa-.*-pedas$", slug);
         Assert.Equal("Sambal roa dalam botol kaca", await page.GetByLabel("Teks alternatif (Indonesia)").InputValueAsync());
 
-        // The preview opens in a new tab; a person would read it there, the test reads it in place.
+        // The previews open in a new tab; a person would read them there, the test reads them in place.
+        var previewEnglish = (await page.GetByRole(AriaRole.Link, new() { Name = "Pratinjau (EN)" }).GetAttributeAsync("href"))!;
         await page.GotoAsync((await page.GetByRole(AriaRole.Link, new() { Name = "Pratinjau (ID)" }).GetAttributeAsync("href"))!);
         await Expect(page.Locator("h1")).ToHaveTextAsync(name);
         await Expect(page.GetByText("Rp27.500").First).ToBeVisibleAsync();
         await Expect(page.Locator(".cert-halal", new() { HasText = "ID35110000123450822" })).ToContainTextAsync("Halal");
         await Expect(page.Locator("meta[name=robots]")).ToHaveAttributeAsync("content", "noindex, nofollow");
+        await page.GotoAsync(previewEnglish);
+        await Expect(page.Locator("h1")).ToHaveTextAsync($"Roa {word} Hot Sambal");
+        await Expect(page.GetByText("IDR 27,500").First).ToBeVisibleAsync();
         Assert.Equal(404, (await page.GotoAsync($"/produk/{slug}"))!.Status);
 
         await page.GotoAsync(editUrl);
