@@ -227,6 +227,7 @@ public sealed class ContentController(
         }
         var draft = (IDraft)Activator.CreateInstance(type.DraftType)!;
         await TryUpdateModelAsync(draft, type.DraftType, "Draft");
+        BlankFields.Restore(draft);
         LocalizeBindingErrors();
         _ = int.TryParse(Request.Form["BasedOn"], out var basedOn);
         if (draft is Events.EventDraft e)
@@ -366,13 +367,22 @@ public sealed class ContentController(
         }
     }
 
-    /// <summary>Model binding's own messages (a word in a number field…) in the editor's language.</summary>
+    /// <summary>
+    /// Model binding's own messages (a word in a number field…) in the editor's language. A blank field is never
+    /// unreadable: MVC's implicit "required" for non-nullable properties (an empty slug, an unchosen producer) is
+    /// dropped, and the draft's own rules decide whether blank is allowed, with their own messages.
+    /// </summary>
     private void LocalizeBindingErrors()
     {
-        foreach (var (_, entry) in ModelState)
+        foreach (var (key, entry) in ModelState.ToList())
         {
-            if (entry.Errors.Count == 0)
+            if (entry is null || entry.Errors.Count == 0)
             {
+                continue;
+            }
+            if (string.IsNullOrWhiteSpace(entry.AttemptedValue))
+            {
+                ModelState.Remove(key);
                 continue;
             }
             entry.Errors.Clear();
