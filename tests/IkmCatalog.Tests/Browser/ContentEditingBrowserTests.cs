@@ -23,7 +23,7 @@ public class ContentEditingBrowserTests(BrowserFixture browser)
         var name = $"Sambal Roa {word} Pedas";
 
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Produk", Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "produk baru" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tambah produk" }).ClickAsync();
         await FillProductAsync(page, name, $"Roa {word} Hot Sambal");
         await page.GetByLabel("Harga (Rp)").FillAsync("27500");
         await page.GetByLabel("Satuan harga (Indonesia)").FillAsync("botol 150 g");
@@ -159,7 +159,7 @@ public class ContentEditingBrowserTests(BrowserFixture browser)
             await Check();
         }
         await Check("/backoffice/content/products");
-        await page.GetByRole(AriaRole.Link, new() { Name = "produk baru" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tambah produk" }).ClickAsync();
         await Check();
         await page.GetByRole(AriaRole.Button, new() { Name = "Simpan draf" }).ClickAsync();
         await Expect(page.Locator("#Draft_Name_Indonesian-error")).ToHaveTextAsync("Wajib diisi.");
