@@ -193,7 +193,7 @@ public class ContentEditingBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task In_english_the_product_form_speaks_english()
     {
-        var page = await SignInAsync("Pak Anton", EditorRoles.Editor);
+        var page = await SignInAsync("Pak Wayan", EditorRoles.Editor);
         await page.GotoAsync("/backoffice/content/products");
         await page.Locator(".bo-table tbody a").First.ClickAsync();
 

@@ -125,7 +125,7 @@ public static class ContentList
         }
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            q = q.Where(TitleOrSlugLike(type.Title, Pattern(query.Q)));
+            q = q.Where(TitleOrSlugLike(type.Title, LikePattern.Contains(query.Q)));
         }
         var total = await q.CountAsync(cancellationToken);
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
@@ -149,11 +149,6 @@ public static class ContentList
             pending.ContainsKey(r.Id), pending.GetValueOrDefault(r.Id), due.TryGetValue(r.Id, out var at) ? at : null)).ToList();
         return (rows, total, page);
     }
-
-    /// <summary>LIKE over lower-cased text: case-insensitive on SQLite and PostgreSQL alike.</summary>
-    public static string Pattern(string text) =>
-        "%" + text.Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 
     private static Expression<Func<TDocument, string>> TitleIndonesian<TDocument>(Expression<Func<TDocument, LocalizedText>> title) =>
         Expression.Lambda<Func<TDocument, string>>(Member(title.Body, nameof(LocalizedText.Indonesian)), title.Parameters);

@@ -236,8 +236,7 @@ public sealed class MediaLibraryController(
         if (!string.IsNullOrWhiteSpace(q))
         {
             // Lower-cased on both sides: LIKE is case-sensitive on PostgreSQL and not on SQLite.
-            var pattern = "%" + q.Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal)
-                .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var pattern = LikePattern.Contains(q);
             query = query.Where(m => EF.Functions.Like(m.FileName, pattern, "\\")
                 || EF.Functions.Like(m.OriginalFileName.ToLower(), pattern, "\\")
                 || EF.Functions.Like(m.Alt.Indonesian.ToLower(), pattern, "\\")

@@ -182,8 +182,7 @@ public sealed class RedirectsController(IkmDbContext db, TimeProvider clock, ISt
         if (!string.IsNullOrWhiteSpace(q))
         {
             // Slugs are lower-case; LIKE is case-sensitive on PostgreSQL and not on SQLite.
-            var pattern = "%" + q.Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal)
-                .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var pattern = LikePattern.Contains(q);
             query = query.Where(r => EF.Functions.Like(r.OldSlug, pattern, "\\"));
         }
         var total = await query.CountAsync(cancellationToken);
