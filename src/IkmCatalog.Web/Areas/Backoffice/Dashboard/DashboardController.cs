@@ -21,7 +21,7 @@ public sealed record DashboardViewModel(
     IReadOnlyList<DashboardItem> Scheduled,
     IReadOnlyList<DashboardItem> RecentlyPublished,
     IReadOnlyList<QualityIssue> Quality,
-    IReadOnlyList<AuditEntry> RecentActivity,
+    IReadOnlyList<(AuditEntry Entry, DocumentType? Type, DocumentRef? Document)> RecentActivity,
     OfficeTime Time);
 
 [Route("backoffice")]
@@ -74,9 +74,22 @@ public sealed class DashboardController(IkmDbContext db, OfficeTime time) : Back
             Scheduled: scheduled,
             RecentlyPublished: recent,
             Quality: quality,
-            RecentActivity: await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.AtUtc).Take(10).ToListAsync(cancellationToken),
+            RecentActivity: await ActivityAsync(cancellationToken),
             Time: time);
         return View(model);
+    }
+
+    /// <summary>The last actions, each with the document it concerns when that still exists.</summary>
+    private async Task<List<(AuditEntry, DocumentType?, DocumentRef?)>> ActivityAsync(CancellationToken cancellationToken)
+    {
+        var entries = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id).Take(10).ToListAsync(cancellationToken);
+        var result = new List<(AuditEntry, DocumentType?, DocumentRef?)>();
+        foreach (var entry in entries)
+        {
+            var type = DocumentTypes.Find(entry.DocumentType);
+            result.Add((entry, type, type is null ? null : await type.FindRefAsync(db, entry.DocumentId, cancellationToken)));
+        }
+        return result;
     }
 
     private async Task<List<DashboardItem>> ItemsAsync(IEnumerable<(string Type, int Id, DateTime At, string? By, string? Note)> rows, CancellationToken cancellationToken)
