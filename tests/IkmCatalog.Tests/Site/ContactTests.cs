@@ -65,7 +65,7 @@ public class ContactTests(IkmWebFactory factory)
         var page = await factory.GetDocumentAsync(_client, url);
 
         var office = page.QuerySelector("footer address.office-contact")!;
-        Assert.Equal("Dinas Perindustrian dan Perdagangan", office.QuerySelector(".office-name")!.TextContent.Trim());
+        Assert.Equal("Dinas Perdagangan dan Perindustrian", office.QuerySelector(".office-name")!.TextContent.Trim());
         Assert.Contains(hours, office.TextContent, StringComparison.Ordinal);
         Assert.NotNull(office.QuerySelector("a[href^='https://wa.me/62']"));
         Assert.NotNull(office.QuerySelector("a[href^='mailto:']"));
