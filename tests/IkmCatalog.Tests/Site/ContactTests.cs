@@ -72,6 +72,19 @@ public class ContactTests(IkmWebFactory factory)
         Assert.NotNull(office.QuerySelector("a[href^='tel:+62']"));
     }
 
+    [Fact]
+    public async Task The_malang_footer_shows_the_office_block_too()
+    {
+        using var host = IkmWebFactory.With(new() { ["IkmCatalog:Theme"] = "malang", ["IkmCatalog:Office:Name"] = "Disperin Kota Malang" });
+
+        var page = await host.GetDocumentAsync(host.CreateClient(), "/en");
+
+        Assert.NotNull(page.QuerySelector("[data-theme-override=malang]"));
+        var office = page.QuerySelector("footer address.office-contact")!;
+        Assert.Equal("Disperin Kota Malang", office.QuerySelector(".office-name")!.TextContent.Trim());
+        Assert.Contains("Monday–Friday 08:00–16:00 WIB", office.TextContent, StringComparison.Ordinal);
+    }
+
     private static string Canonical(IHtmlDocument page) => page.QuerySelector("link[rel=canonical]")!.GetAttribute("href")!;
 }
 
