@@ -22,6 +22,27 @@ public sealed record ThemeManifest
     public IReadOnlyList<string> Stylesheets { get; init; } = [];
 
     public string? Logo { get; init; }
+
+    /// <summary>The office's contact details this theme's site shows unless configuration (IkmCatalog:Office) says otherwise.</summary>
+    public ThemeOffice? Office { get; init; }
+}
+
+/// <summary>The "office" object of a theme.json: the same fields as IkmCatalog:Office.</summary>
+public sealed record ThemeOffice
+{
+    public string? Name { get; init; }
+
+    public string? Address { get; init; }
+
+    public string? Phone { get; init; }
+
+    public string? WhatsApp { get; init; }
+
+    public string? Email { get; init; }
+
+    public string? HoursIndonesian { get; init; }
+
+    public string? HoursEnglish { get; init; }
 }
 
 /// <summary>The themes shipped in this library, read from their embedded theme.json files.</summary>

@@ -27,6 +27,9 @@ public sealed class IkmCatalogOptions
     public DatabaseOptions Database { get; set; } = new();
 
     public SeedOptions Seed { get; set; } = new();
+
+    /// <summary>The office's contact details for the footer; what is left unset comes from the theme's theme.json.</summary>
+    public OfficeOptions Office { get; set; } = new();
 }
 
 public sealed class DatabaseOptions
@@ -42,4 +45,46 @@ public sealed class SeedOptions
 
     /// <summary>Folder with the demo content; when empty, the nearest media-seed/ above the content root.</summary>
     public string? Path { get; set; }
+}
+
+public sealed class OfficeOptions
+{
+    public string? Name { get; set; }
+
+    public string? Address { get; set; }
+
+    /// <summary>Telephone, as people write it (0341 123456, +62 …).</summary>
+    public string? Phone { get; set; }
+
+    /// <summary>WhatsApp number, as people write it (0812…, +62 812…).</summary>
+    public string? WhatsApp { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? HoursIndonesian { get; set; }
+
+    public string? HoursEnglish { get; set; }
+
+    public string? Hours(string culture) => IkmCatalog.Content.Cultures.IsEnglish(culture) ? HoursEnglish : HoursIndonesian;
+
+    /// <summary>
+    /// These settings over the themes' defaults (most specific theme first): a field set here wins, an empty
+    /// string hides the theme's value.
+    /// </summary>
+    public OfficeOptions Over(IEnumerable<IkmCatalog.Themes.ThemeOffice?> themes)
+    {
+        var defaults = themes.OfType<IkmCatalog.Themes.ThemeOffice>().ToList();
+        string? Pick(string? configured, Func<IkmCatalog.Themes.ThemeOffice, string?> field) =>
+            configured ?? defaults.Select(field).FirstOrDefault(v => v is not null);
+        return new OfficeOptions
+        {
+            Name = Pick(Name, o => o.Name),
+            Address = Pick(Address, o => o.Address),
+            Phone = Pick(Phone, o => o.Phone),
+            WhatsApp = Pick(WhatsApp, o => o.WhatsApp),
+            Email = Pick(Email, o => o.Email),
+            HoursIndonesian = Pick(HoursIndonesian, o => o.HoursIndonesian),
+            HoursEnglish = Pick(HoursEnglish, o => o.HoursEnglish),
+        };
+    }
 }

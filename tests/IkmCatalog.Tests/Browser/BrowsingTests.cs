@@ -107,5 +107,24 @@ public class BrowsingTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task On_a_phone_the_whatsapp_link_of_a_product_is_visible_and_easy_to_tap()
+    {
+        var page = await browser.NewPageAsync(width: 390, height: 844);
+        await page.GotoAsync("/produk/keripik-tempe-original-bu-sri");
+
+        var whatsApp = page.GetByRole(AriaRole.Link, new() { Name = "WhatsApp Keripik Tempe Bu Sri Sanan" });
+        await whatsApp.ScrollIntoViewIfNeededAsync();
+        await Expect(whatsApp).ToBeVisibleAsync();
+        var box = (await whatsApp.BoundingBoxAsync())!;
+        Assert.True(box.Width >= 24 && box.Height >= 24, $"the WhatsApp link is {box.Width}×{box.Height} px");
+        Assert.StartsWith("https://wa.me/6281233450718?text=", await whatsApp.GetAttributeAsync("href"), StringComparison.Ordinal);
+
+        var result = await page.RunAxe();
+        var violations = result.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))})").ToList();
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+        await page.Context.CloseAsync();
+    }
+
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }
