@@ -1,5 +1,6 @@
 using IkmCatalog.Web.Api;
 using IkmCatalog.Web.Areas.Backoffice;
+using IkmCatalog.Web.Email;
 using IkmCatalog.Web.Features;
 using IkmCatalog.Web.Features.Search;
 using IkmCatalog.Web.Infrastructure;
@@ -13,6 +14,7 @@ builder.AddBackoffice();  // editors' accounts (Identity), sign-in with lockout
 builder.AddIkmMedia();    // image endpoint and tag helper
 builder.AddDeliveryApi(); // OpenAPI document
 builder.AddIkmSearch();   // Lucene index kept in step through the index journal, search and suggestions
+builder.AddEmailOutbox(); // emails saved with the change that causes them, sent once by any node (SMTP or .eml files)
 
 var app = builder.Build();
 

@@ -67,6 +67,8 @@ public sealed class IkmDbContext : IdentityDbContext<Editor, IdentityRole, strin
 
     public DbSet<SearchNodeState> SearchNodes => Set<SearchNodeState>();
 
+    public DbSet<Email.OutboxMessage> Outbox => Set<Email.OutboxMessage>();
+
     /// <summary>
     /// Saves, and raises a <see cref="ContentNotification"/> for every change to content (documents, drafts and what
     /// documents show) to the registered handlers, inside the same transaction, whichever code path made the change.
