@@ -1,5 +1,6 @@
 using IkmCatalog.Email;
 using IkmCatalog.Search;
+using IkmCatalog.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace IkmCatalog.Web.Email;
@@ -9,38 +10,20 @@ namespace IkmCatalog.Web.Email;
 /// restart (messages queued while every node was down go at the next start).
 /// </summary>
 public sealed partial class OutboxDelivery(
-    IServiceScopeFactory scopes, SearchNodeName node, IOptions<SmtpOptions> options, ILogger<OutboxDelivery> logger) : BackgroundService
+    IServiceScopeFactory scopes, SearchNodeName node, IOptions<SmtpOptions> options, ILogger<OutboxDelivery> logger) : NodeJob(scopes, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.PollInterval;
+
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.PollInterval);
-        try
+        var run = await services.GetRequiredService<OutboxSender>().SendDueAsync(node.Name, cancellationToken);
+        if (run.Sent > 0)
         {
-            do
-            {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var run = await scope.ServiceProvider.GetRequiredService<OutboxSender>().SendDueAsync(node.Name, stoppingToken);
-                    if (run.Sent > 0)
-                    {
-                        LogSent(run.Sent);
-                    }
-                    if (run.Failed > 0)
-                    {
-                        LogFailedMessages(run.Failed);
-                    }
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    LogFailed(e); // the database may be briefly unreachable; the next tick tries again
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
+            LogSent(run.Sent);
         }
-        catch (OperationCanceledException)
+        if (run.Failed > 0)
         {
-            // Shutting down.
+            LogFailedMessages(run.Failed);
         }
     }
 
@@ -49,7 +32,4 @@ public sealed partial class OutboxDelivery(
 
     [LoggerMessage(LogLevel.Warning, "{Count} email(s) could not be sent; each is retried later (see the Outbox table's LastError).")]
     private partial void LogFailedMessages(int count);
-
-    [LoggerMessage(LogLevel.Warning, "Sending email failed; retrying at the next poll.")]
-    private partial void LogFailed(Exception exception);
 }

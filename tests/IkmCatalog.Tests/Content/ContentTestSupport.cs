@@ -104,3 +104,25 @@ internal static class ContentSteps
     public static HttpClient NoRedirects(IkmWebFactory host) =>
         host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 }
+
+/// <summary>
+/// Holds a node right after its first query listing due rows of <paramref name="table"/> (schedules, outbox messages)
+/// until <paramref name="arrive"/> lets it go on, so two nodes racing both see every row before either claims one.
+/// </summary>
+public sealed class AfterListingDue(string table, Func<Task> arrive) : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+{
+    private int _listed;
+
+    public override async ValueTask<System.Data.Common.DbDataReader> ReaderExecutedAsync(System.Data.Common.DbCommand command,
+        Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData eventData, System.Data.Common.DbDataReader result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (command.CommandText.Contains($"\"{table}\"", StringComparison.Ordinal)
+            && command.CommandText.Contains("ORDER BY", StringComparison.Ordinal)
+            && Interlocked.Exchange(ref _listed, 1) == 0)
+        {
+            await arrive();
+        }
+        return result;
+    }
+}

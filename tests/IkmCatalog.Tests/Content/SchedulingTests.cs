@@ -162,7 +162,7 @@ public class SchedulingTests(SchedulingTests.Host host, ITestOutputHelper output
         {
             await using var scope = node.Services.CreateAsyncScope();
             var options = new DbContextOptionsBuilder<IkmDbContext>(scope.ServiceProvider.GetRequiredService<DbContextOptions<IkmDbContext>>())
-                .AddInterceptors(new AfterListingDue(Arrive)).Options;
+                .AddInterceptors(new AfterListingDue("ScheduledActions", Arrive)).Options;
             await using var db = new IkmDbContext(options, scope.ServiceProvider.GetServices<IContentChangeHandler>());
             return await new PublishingScheduler(db, new ContentPublisher(db, clock), clock).RunDueAsync(name);
         }
@@ -187,23 +187,5 @@ public class SchedulingTests(SchedulingTests.Host host, ITestOutputHelper output
         Assert.All(products, state => Assert.Equal(PublishState.Published, state));
         Assert.Equal(20, audit.Count);
         Assert.All(audit, count => Assert.Equal(1, count));
-    }
-
-    /// <summary>Holds a node right after its first query for due schedules until <paramref name="arrive"/> lets it go on.</summary>
-    private sealed class AfterListingDue(Func<Task> arrive) : DbCommandInterceptor
-    {
-        private int _listed;
-
-        public override async ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
-        {
-            ArgumentNullException.ThrowIfNull(command);
-            if (command.CommandText.Contains("\"ScheduledActions\"", StringComparison.Ordinal)
-                && command.CommandText.Contains("ORDER BY", StringComparison.Ordinal)
-                && Interlocked.Exchange(ref _listed, 1) == 0)
-            {
-                await arrive();
-            }
-            return result;
-        }
     }
 }

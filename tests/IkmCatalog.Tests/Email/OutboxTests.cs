@@ -264,7 +264,7 @@ public class OutboxTests(OutboxTests.Host host, ITestOutputHelper output) : ICla
             await using var scope = node.Services.CreateAsyncScope();
             var services = scope.ServiceProvider;
             var options = new DbContextOptionsBuilder<IkmDbContext>(services.GetRequiredService<DbContextOptions<IkmDbContext>>())
-                .AddInterceptors(new AfterListingDue(Arrive)).Options;
+                .AddInterceptors(new AfterListingDue("Outbox", Arrive)).Options;
             await using var db = new IkmDbContext(options, services.GetServices<IContentChangeHandler>());
             var sender = new OutboxSender(db, services.GetRequiredService<IMailTransport>(), services.GetRequiredService<IOptions<SmtpOptions>>(), clock);
             return await sender.SendDueAsync(name);
@@ -286,23 +286,5 @@ public class OutboxTests(OutboxTests.Host host, ITestOutputHelper output) : ICla
             Assert.Equal(0, m.Attempts);
         });
         Assert.Equal(runs[0].Sent, rows.Count(m => m.SentBy == "node-a"));
-    }
-
-    /// <summary>Holds a node right after its first query for due messages until <paramref name="arrive"/> lets it go on.</summary>
-    private sealed class AfterListingDue(Func<Task> arrive) : DbCommandInterceptor
-    {
-        private int _listed;
-
-        public override async ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
-        {
-            ArgumentNullException.ThrowIfNull(command);
-            if (command.CommandText.Contains("\"Outbox\"", StringComparison.Ordinal)
-                && command.CommandText.Contains("ORDER BY", StringComparison.Ordinal)
-                && Interlocked.Exchange(ref _listed, 1) == 0)
-            {
-                await arrive();
-            }
-            return result;
-        }
     }
 }

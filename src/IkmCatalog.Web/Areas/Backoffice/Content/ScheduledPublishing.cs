@@ -1,5 +1,6 @@
 using IkmCatalog.Content;
 using IkmCatalog.Search;
+using IkmCatalog.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace IkmCatalog.Web.Areas.Backoffice.Content;
@@ -19,40 +20,19 @@ public sealed class ContentOptions
 /// too (a schedule due while every node was down runs at the next start).
 /// </summary>
 public sealed partial class ScheduledPublishing(
-    IServiceScopeFactory scopes, SearchNodeName node, IOptions<ContentOptions> options, ILogger<ScheduledPublishing> logger) : BackgroundService
+    IServiceScopeFactory scopes, SearchNodeName node, IOptions<ContentOptions> options, ILogger<ScheduledPublishing> logger) : NodeJob(scopes, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.SchedulePollInterval;
+
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.SchedulePollInterval);
-        try
+        var ran = await services.GetRequiredService<PublishingScheduler>().RunDueAsync(node.Name, cancellationToken);
+        if (ran > 0)
         {
-            do
-            {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var ran = await scope.ServiceProvider.GetRequiredService<PublishingScheduler>().RunDueAsync(node.Name, stoppingToken);
-                    if (ran > 0)
-                    {
-                        LogRan(ran);
-                    }
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    LogFailed(e); // the database may be briefly unreachable; the next tick tries again
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException)
-        {
-            // Shutting down.
+            LogRan(ran);
         }
     }
 
     [LoggerMessage(LogLevel.Information, "Ran {Count} scheduled publication(s).")]
     private partial void LogRan(int count);
-
-    [LoggerMessage(LogLevel.Warning, "Running scheduled publications failed; retrying at the next poll.")]
-    private partial void LogFailed(Exception exception);
 }
