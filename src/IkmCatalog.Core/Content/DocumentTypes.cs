@@ -58,6 +58,9 @@ public abstract class DocumentType
     /// <summary>The current slug of the public document an old slug of this type redirects to.</summary>
     public abstract Task<string?> RedirectTargetAsync(IkmDbContext db, string oldSlug, DateTime nowUtc, CancellationToken cancellationToken = default);
 
+    /// <summary>The row's state (draft, published, unpublished), without loading the document.</summary>
+    public abstract Task<PublishState> StateAsync(IkmDbContext db, int id, CancellationToken cancellationToken = default);
+
     public abstract Task<bool> IsPublicAsync(IkmDbContext db, int id, DateTime nowUtc, CancellationToken cancellationToken = default);
 
     public abstract Task<List<DocumentRef>> UsingMediaAsync(IkmDbContext db, int mediaId, CancellationToken cancellationToken = default);
@@ -109,6 +112,9 @@ public sealed class DocumentType<TDocument, TDraft> : DocumentType
         db.SlugRedirects.Where(r => r.DocumentType == Name && r.OldSlug == oldSlug)
             .Join(Public(db, nowUtc), r => r.DocumentId, d => d.Id, (r, d) => d.Slug)
             .FirstOrDefaultAsync(cancellationToken);
+
+    public override Task<PublishState> StateAsync(IkmDbContext db, int id, CancellationToken cancellationToken = default) =>
+        db.Set<TDocument>().Where(d => d.Id == id).Select(d => d.State).FirstOrDefaultAsync(cancellationToken);
 
     public override Task<bool> IsPublicAsync(IkmDbContext db, int id, DateTime nowUtc, CancellationToken cancellationToken = default) =>
         Public(db, nowUtc).AnyAsync(d => d.Id == id, cancellationToken);

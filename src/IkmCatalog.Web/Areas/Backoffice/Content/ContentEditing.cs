@@ -36,10 +36,31 @@ public sealed record EditorLookups(
     IReadOnlyList<MediaItem> Photos,
     IReadOnlyDictionary<int, MediaItem> Media)
 {
+    /// <summary>What a list's filters offer: categories and regions, no photos.</summary>
+    public static async Task<EditorLookups> ForFiltersAsync(IkmDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return new EditorLookups(await CategoryTreeAsync(db, cancellationToken), [],
+            await db.Regions.AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken), [], new Dictionary<int, MediaItem>());
+    }
+
     public static async Task<EditorLookups> LoadAsync(IkmDbContext db, IDraft draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(draft);
+        var producers = (await db.Producers.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken))
+            .Select(p => (p.Id, p.Name)).ToList();
+        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken);
+        var photos = await db.Media.AsNoTracking().Where(m => m.Kind == MediaKind.Image)
+            .OrderByDescending(m => m.UploadedAtUtc).ThenByDescending(m => m.Id).Take(24).ToListAsync(cancellationToken);
+        var used = draft.MediaIds().Distinct().ToList();
+        var media = await db.Media.AsNoTracking().Where(m => used.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+        return new EditorLookups(await CategoryTreeAsync(db, cancellationToken), producers, regions, photos, media);
+    }
+
+    /// <summary>Categories in tree order, each with its depth.</summary>
+    private static async Task<List<(Category, int)>> CategoryTreeAsync(IkmDbContext db, CancellationToken cancellationToken)
+    {
         var categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(cancellationToken);
         var tree = new List<(Category, int)>();
         void Add(int? parent, int depth)
@@ -51,14 +72,7 @@ public sealed record EditorLookups(
             }
         }
         Add(null, 0);
-        var producers = (await db.Producers.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken))
-            .Select(p => (p.Id, p.Name)).ToList();
-        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken);
-        var photos = await db.Media.AsNoTracking().Where(m => m.Kind == MediaKind.Image)
-            .OrderByDescending(m => m.UploadedAtUtc).ThenByDescending(m => m.Id).Take(24).ToListAsync(cancellationToken);
-        var used = draft.MediaIds().Distinct().ToList();
-        var media = await db.Media.AsNoTracking().Where(m => used.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
-        return new EditorLookups(tree, producers, regions, photos, media);
+        return tree;
     }
 }
 
@@ -92,7 +106,8 @@ public sealed class ContentListQuery
     /// <summary>draft, published, unpublished, scheduled, changed, review.</summary>
     public string? Status { get; set; }
 
-    public int? Category { get; set; }
+    /// <summary>A category's slug: it and everything below it.</summary>
+    public string? Category { get; set; }
 
     public int? Region { get; set; }
 

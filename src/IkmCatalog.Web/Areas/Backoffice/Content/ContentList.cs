@@ -6,6 +6,7 @@ using IkmCatalog.Events;
 using IkmCatalog.Pages;
 using IkmCatalog.Producers;
 using IkmCatalog.Stories;
+using IkmCatalog.Web.Features.Catalog;
 using Microsoft.EntityFrameworkCore;
 
 namespace IkmCatalog.Web.Areas.Backoffice.Content;
@@ -15,27 +16,28 @@ public static class ContentList
 {
     public const int PageSize = 30;
 
-    public static Task<(List<ContentListRow> Rows, int Total, int Page)> FindAsync(IkmDbContext db, DocumentType type, ContentListQuery query, DateOnly today, CancellationToken cancellationToken)
+    public static async Task<(List<ContentListRow> Rows, int Total, int Page)> FindAsync(IkmDbContext db, DocumentType type, ContentListQuery query, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(type);
-        return type switch
+        ArgumentNullException.ThrowIfNull(query);
+        // The category and everything below it, as the public catalogue filters.
+        var categories = string.IsNullOrWhiteSpace(query.Category) ? null : await db.CategoryWithDescendantsAsync(query.Category, cancellationToken);
+        return await (type switch
         {
-            DocumentType<Product, ProductDraft> t => FindAsync(db, t, query, Specific(db, query, today), p => p.Name.English == null || p.Name.English == "" || p.Summary.English == null || p.Summary.English == "", cancellationToken),
+            DocumentType<Product, ProductDraft> t => FindAsync(db, t, query, Specific(categories, query, today), p => p.Name.English == null || p.Name.English == "" || p.Summary.English == null || p.Summary.English == "", cancellationToken),
             DocumentType<Producer, ProducerDraft> t => FindAsync(db, t, query, Specific(query, today), p => p.Summary.English == null || p.Summary.English == "", cancellationToken),
             DocumentType<Story, StoryDraft> t => FindAsync(db, t, query, Specific(query), s => s.Title.English == null || s.Title.English == "" || s.Body.English == null || s.Body.English == "", cancellationToken),
             DocumentType<Event, EventDraft> t => FindAsync(db, t, query, EventFilters(query), e => e.Title.English == null || e.Title.English == "", cancellationToken),
             DocumentType<Page, PageDraft> t => FindAsync(db, t, query, q => q, p => p.Title.English == null || p.Title.English == "" || p.Body.English == null || p.Body.English == "", cancellationToken),
             _ => throw new InvalidOperationException($"No list for {type.Name}."),
-        };
+        });
     }
 
-    private static Func<IQueryable<Product>, IQueryable<Product>> Specific(IkmDbContext db, ContentListQuery query, DateOnly today) => q =>
+    private static Func<IQueryable<Product>, IQueryable<Product>> Specific(List<int>? categories, ContentListQuery query, DateOnly today) => q =>
     {
-        if (query.Category is { } category)
+        if (categories is not null)
         {
-            // The category and everything below it.
-            var ids = CategoryAndBelow(db, category);
-            q = q.Where(p => ids.Contains(p.CategoryId));
+            q = q.Where(p => categories.Contains(p.CategoryId));
         }
         if (query.Region is { } region)
         {
@@ -87,17 +89,6 @@ public static class ContentList
         }
         return query.MissingImage ? q.Where(e => e.ImageId == null) : q;
     };
-
-    private static List<int> CategoryAndBelow(IkmDbContext db, int category)
-    {
-        var all = db.Categories.AsNoTracking().Select(c => new { c.Id, c.ParentId }).ToList();
-        var result = new List<int> { category };
-        for (var i = 0; i < result.Count; i++)
-        {
-            result.AddRange(all.Where(c => c.ParentId == result[i]).Select(c => c.Id));
-        }
-        return result;
-    }
 
     private static async Task<(List<ContentListRow>, int, int)> FindAsync<TDocument, TDraft>(
         IkmDbContext db, DocumentType<TDocument, TDraft> type, ContentListQuery query,
