@@ -155,6 +155,12 @@ public sealed class ProductDraft : IDraft
         return errors;
     }
 
+    public IEnumerable<DraftReference> References() =>
+    [
+        new(nameof(ProducerId), typeof(Producers.Producer), ProducerId),
+        new(nameof(CategoryId), typeof(Category), CategoryId),
+    ];
+
     public IEnumerable<int> MediaIds() =>
         Images.Select(i => i.MediaItemId).Concat(Certifications.Select(c => c.DocumentMediaId).OfType<int>());
 }

@@ -354,6 +354,14 @@ public sealed class ContentPublisher(IkmDbContext db, TimeProvider clock)
         {
             errors.Add(new DraftError("Slug", "content.error.slug-taken"));
         }
+        foreach (var reference in draft.References().Where(r => r.Id != 0))
+        {
+            // A producer, category or region that no longer exists (or never did): said next to its field, not a database error.
+            if (await db.FindAsync(reference.Entity, [reference.Id], cancellationToken) is null)
+            {
+                errors.Add(new DraftError(reference.Field, "content.error.choice-missing"));
+            }
+        }
         var media = draft.MediaIds().Distinct().ToList();
         if (media.Count > 0 && await db.Media.CountAsync(m => media.Contains(m.Id), cancellationToken) != media.Count)
         {

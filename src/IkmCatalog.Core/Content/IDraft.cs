@@ -3,6 +3,9 @@ namespace IkmCatalog.Content;
 /// <summary>A rule a draft breaks: the form field it belongs to and the UI string key of the message.</summary>
 public sealed record DraftError(string Field, string Message, params object[] Arguments);
 
+/// <summary>A row a draft points at (its producer, category, region): the form field and the entity's key.</summary>
+public sealed record DraftReference(string Field, Type Entity, int Id);
+
 /// <summary>
 /// The editable values of a document together with its relations (images in order with alt text, certificates,
 /// category…): what an editor saves, what a version keeps and what publishing puts live. Serialised as JSON in
@@ -23,4 +26,7 @@ public interface IDraft
 
     /// <summary>Media items the draft shows (for "used by" and to check they exist).</summary>
     IEnumerable<int> MediaIds();
+
+    /// <summary>Other rows the draft points at, checked to exist before anything is saved.</summary>
+    IEnumerable<DraftReference> References();
 }

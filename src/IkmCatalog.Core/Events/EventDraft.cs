@@ -97,5 +97,8 @@ public sealed class EventDraft : IDraft
         return errors;
     }
 
+    public IEnumerable<DraftReference> References() =>
+        RegionId is { } r ? [new DraftReference(nameof(RegionId), typeof(Catalog.Region), r)] : [];
+
     public IEnumerable<int> MediaIds() => new[] { ImageId }.OfType<int>();
 }

@@ -31,4 +31,6 @@ public sealed class PageDraft : IDraft
             .Concat(DraftRules.Slug(Slug));
 
     public IEnumerable<int> MediaIds() => [];
+
+    public IEnumerable<DraftReference> References() => [];
 }

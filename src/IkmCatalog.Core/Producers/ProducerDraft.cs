@@ -115,6 +115,8 @@ public sealed class ProducerDraft : IDraft
         return errors;
     }
 
+    public IEnumerable<DraftReference> References() => [new(nameof(RegionId), typeof(Catalog.Region), RegionId)];
+
     public IEnumerable<int> MediaIds() =>
         new[] { ImageId }.OfType<int>().Concat(Certifications.Select(c => c.DocumentMediaId).OfType<int>());
 

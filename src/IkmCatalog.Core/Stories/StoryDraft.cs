@@ -50,5 +50,9 @@ public sealed class StoryDraft : IDraft
             .Concat(DraftRules.RequiredIndonesian(nameof(Body), Body, 50000))
             .Concat(DraftRules.Slug(Slug));
 
+    public IEnumerable<DraftReference> References() =>
+        new[] { ProducerId is { } p ? new DraftReference(nameof(ProducerId), typeof(Producers.Producer), p) : null,
+            RegionId is { } r ? new DraftReference(nameof(RegionId), typeof(Catalog.Region), r) : null }.OfType<DraftReference>();
+
     public IEnumerable<int> MediaIds() => new[] { ImageId }.OfType<int>();
 }

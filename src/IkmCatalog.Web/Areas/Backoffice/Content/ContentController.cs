@@ -40,7 +40,7 @@ public sealed class ContentController(
         }
         var (rows, total, page) = await ContentList.FindAsync(db, type, query, time.Today, cancellationToken);
         query.Page = page;
-        var lookups = await EditorLookups.LoadAsync(db, new Pages.PageDraft(), cancellationToken);
+        var lookups = await EditorLookups.ForFiltersAsync(db, cancellationToken);
         return View(new ContentListViewModel(type, query, rows, total, page, Math.Max(1, (total + ContentList.PageSize - 1) / ContentList.PageSize), lookups, time));
     }
 
@@ -107,7 +107,10 @@ public sealed class ContentController(
     [HttpPost("{id:int}/schedule")]
     [Authorize(Roles = ContentRoles.Publishers)]
     public Task<IActionResult> Schedule(string segment, int id, DateTime? publishAt, DateTime? unpublishAt, CancellationToken cancellationToken) =>
-        WorkflowAsync(segment, id, type => publisher.ScheduleAsync(type, id,
+        !ModelState.IsValid
+            // A time that cannot be read must not pass for "no time" (which cancels the schedule).
+            ? WorkflowAsync(segment, id, _ => Task.FromResult(new PublishResult(PublishStatus.InvalidSchedule, DocumentId: id)), cancellationToken)
+            : WorkflowAsync(segment, id, type => publisher.ScheduleAsync(type, id,
             publishAt is { } p ? time.ToUtc(p) : null, unpublishAt is { } u ? time.ToUtc(u) : null, UserName, cancellationToken), cancellationToken);
 
     [HttpPost("{id:int}/delete")]
@@ -185,7 +188,9 @@ public sealed class ContentController(
 
     private bool IsPublisher => User.IsInRole(EditorRoles.Admin) || User.IsInRole(EditorRoles.Editor);
 
+#pragma warning disable IDE0060 // the token is the action's; each workflow call passes it on itself
     private async Task<IActionResult> WorkflowAsync(string segment, int id, Func<DocumentType, Task<PublishResult>> action, CancellationToken cancellationToken)
+#pragma warning restore IDE0060
     {
         if (DocumentTypes.ForSegment(segment) is not { } type)
         {
@@ -205,7 +210,6 @@ public sealed class ContentController(
             TempData["Error"] = string.Join(" ", new[] { text["content.status." + result.Status].Value }
                 .Concat((result.Errors ?? []).Select(e => Describe(e))));
         }
-        _ = cancellationToken;
         return RedirectToAction(nameof(Edit), new { segment, id });
     }
 
@@ -245,6 +249,8 @@ public sealed class ContentController(
         }
         if (!ModelState.IsValid)
         {
+            // Every message at once: the draft's own rules for the fields that could be read.
+            AddDraftErrors(await publisher.ValidateAsync(type, id ?? 0, draft, cancellationToken));
             return View("Edit", await EditModelAsync(type, id, draft, basedOn, cancellationToken));
         }
 
@@ -263,16 +269,7 @@ public sealed class ContentController(
         }
         if (!saved.Succeeded)
         {
-            foreach (var error in saved.Errors ?? [])
-            {
-                ModelState.AddModelError(error.Field switch
-                {
-                    "" => "",
-                    "StartsAtUtc" => "StartsLocal",
-                    "EndsAtUtc" => "EndsLocal",
-                    _ => "Draft." + error.Field,
-                }, Describe(error));
-            }
+            AddDraftErrors(saved.Errors ?? []);
             return View("Edit", await EditModelAsync(type, id, draft, basedOn, cancellationToken));
         }
 
@@ -353,14 +350,14 @@ public sealed class ContentController(
             case "image-remove" when images is not null && index >= 0 && index < images.Count:
                 images.RemoveAt(index);
                 return true;
-            case "image-clear" when draft is Producers.ProducerDraft or Stories.StoryDraft or Events.EventDraft:
-                _ = draft switch
-                {
-                    Producers.ProducerDraft p => p.ImageId = null,
-                    Stories.StoryDraft s => s.ImageId = null,
-                    Events.EventDraft e => e.ImageId = null,
-                    _ => null,
-                };
+            case "image-clear" when draft is Producers.ProducerDraft p:
+                p.ImageId = null;
+                return true;
+            case "image-clear" when draft is Stories.StoryDraft s:
+                s.ImageId = null;
+                return true;
+            case "image-clear" when draft is Events.EventDraft e:
+                e.ImageId = null;
                 return true;
             default:
                 return false;
@@ -387,6 +384,25 @@ public sealed class ContentController(
             }
             entry.Errors.Clear();
             entry.Errors.Add(text["content.error.invalid-value"].Value);
+        }
+    }
+
+    /// <summary>The draft's rule messages next to their fields (event times next to the local-time inputs); a field that already has a message keeps it.</summary>
+    private void AddDraftErrors(IEnumerable<DraftError> errors)
+    {
+        foreach (var error in errors)
+        {
+            var key = error.Field switch
+            {
+                "" => "",
+                "StartsAtUtc" => "StartsLocal",
+                "EndsAtUtc" => "EndsLocal",
+                _ => "Draft." + error.Field,
+            };
+            if (key.Length == 0 || ModelState.GetFieldValidationState(key) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+            {
+                ModelState.AddModelError(key, Describe(error));
+            }
         }
     }
 
@@ -424,11 +440,11 @@ public sealed class ContentController(
 
     private async Task<ContentStatus> StatusAsync(DocumentType type, int id, CancellationToken cancellationToken)
     {
-        var loaded = await type.LoadAsync(db, id, cancellationToken);
+        var state = await type.StateAsync(db, id, cancellationToken);
         var isPublic = await type.IsPublicAsync(db, id, time.UtcNow, cancellationToken);
         var schedules = await db.ScheduledActions.AsNoTracking().Where(a => a.DocumentType == type.Name && a.DocumentId == id && a.CompletedAtUtc == null)
             .OrderBy(a => a.DueAtUtc).ToListAsync(cancellationToken);
-        return new ContentStatus(loaded!.State, isPublic, await publisher.PendingDraftAsync(type, id, cancellationToken), schedules,
+        return new ContentStatus(state, isPublic, await publisher.PendingDraftAsync(type, id, cancellationToken), schedules,
             await publisher.LatestNumberAsync(type, id, cancellationToken));
     }
 }
