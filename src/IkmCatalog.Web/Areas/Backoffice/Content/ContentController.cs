@@ -109,7 +109,7 @@ public sealed class ContentController(
     public Task<IActionResult> Schedule(string segment, int id, DateTime? publishAt, DateTime? unpublishAt, CancellationToken cancellationToken) =>
         !ModelState.IsValid
             // A time that cannot be read must not pass for "no time" (which cancels the schedule).
-            ? WorkflowAsync(segment, id, _ => Task.FromResult(new PublishResult(PublishStatus.InvalidSchedule, DocumentId: id)), cancellationToken)
+            ? WorkflowAsync(segment, id, _ => Task.FromResult(new PublishResult(PublishStatus.Invalid, DocumentId: id, Errors: [new DraftError("publishAt", "content.error.invalid-value")])), cancellationToken)
             : WorkflowAsync(segment, id, type => publisher.ScheduleAsync(type, id,
             publishAt is { } p ? time.ToUtc(p) : null, unpublishAt is { } u ? time.ToUtc(u) : null, UserName, cancellationToken), cancellationToken);
 
