@@ -69,6 +69,26 @@ public sealed class IkmDbContext : IdentityDbContext<Editor, IdentityRole, strin
 
     public DbSet<Email.OutboxMessage> Outbox => Set<Email.OutboxMessage>();
 
+    public DbSet<Inquiries.Inquiry> Inquiries => Set<Inquiries.Inquiry>();
+
+    public DbSet<Inquiries.InquiryLine> InquiryLines => Set<Inquiries.InquiryLine>();
+
+    public DbSet<Inquiries.InquiryQuote> InquiryQuotes => Set<Inquiries.InquiryQuote>();
+
+    public DbSet<Inquiries.InquiryMessage> InquiryMessages => Set<Inquiries.InquiryMessage>();
+
+    public DbSet<Orders.Order> Orders => Set<Orders.Order>();
+
+    public DbSet<Orders.OrderLine> OrderLines => Set<Orders.OrderLine>();
+
+    public DbSet<Orders.StripeEventRecord> StripeEvents => Set<Orders.StripeEventRecord>();
+
+    public DbSet<Orders.Cart> Carts => Set<Orders.Cart>();
+
+    public DbSet<Orders.CartLine> CartLines => Set<Orders.CartLine>();
+
+    public DbSet<Orders.ShippingRate> ShippingRates => Set<Orders.ShippingRate>();
+
     /// <summary>
     /// Saves, and raises a <see cref="ContentNotification"/> for every change to content (documents, drafts and what
     /// documents show) to the registered handlers, inside the same transaction, whichever code path made the change.

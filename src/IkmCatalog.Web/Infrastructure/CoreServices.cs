@@ -56,6 +56,7 @@ public static class CoreServices
         builder.Services.AddSingleton(sp => new OfficeTime(sp.GetRequiredService<TimeProvider>(), options.TimeZone));
         builder.Services.AddScoped<ContentPublisher>();
         builder.Services.AddScoped<PublishingScheduler>();
+        builder.Services.AddScoped<IkmCatalog.Orders.OrderWorkflow>();
         builder.Services.AddScoped<DemoContentSeeder>();
         return builder;
     }
