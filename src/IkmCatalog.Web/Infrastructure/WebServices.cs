@@ -63,6 +63,9 @@ public static class WebServices
             options.AddPolicy(RateLimits.SignIn, context => PerClient(context, RateLimits.SignIn, limits.SignInPerMinute));
             options.AddPolicy(RateLimits.Api, context => PerClient(context, RateLimits.Api, limits.ApiPerMinute));
         });
+        // Robot checks for public forms: honeypot, signed fill-time stamp; per-address and per-email limits.
+        builder.Services.AddOptions<SpamOptions>().BindConfiguration(SpamOptions.Section);
+        builder.Services.AddSingleton<FormGuard>();
         builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         return builder;
     }
