@@ -26,6 +26,12 @@ public static class SiteRoutes
         new("event", "agenda/{slug}", "en/events/{slug}", "Events", "Event"),
         new("certifications", "sertifikasi", "en/certifications", "Certifications", "Index"),
         new("page", "halaman/{slug}", "en/pages/{slug}", "Pages", "Page"),
+        // Buyers act: requests for quotation, the cart and checkout, and their private status pages.
+        new("rfq", "permintaan-penawaran", "en/request-a-quote", "Inquiries", "Index"),
+        new("rfq-status", "permintaan-penawaran/status/{token}", "en/request-a-quote/status/{token}", "Inquiries", "Status"),
+        new("cart", "keranjang", "en/cart", "Cart", "Index"),
+        new("checkout", "keranjang/pembayaran", "en/cart/checkout", "Cart", "Checkout"),
+        new("order-status", "pesanan/{token}", "en/orders/{token}", "Orders", "Status"),
     ];
 
     public static IEndpointRouteBuilder MapPublicSite(this IEndpointRouteBuilder app)
