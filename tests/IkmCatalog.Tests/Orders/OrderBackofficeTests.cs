@@ -4,6 +4,9 @@ using IkmCatalog.Backoffice;
 using IkmCatalog.Data;
 using IkmCatalog.Orders;
 using IkmCatalog.Tests.Infrastructure;
+using IkmCatalog.Web.Features.Orders;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -70,6 +73,12 @@ public class OrderBackofficeTests(IkmWebFactory factory)
         var paid = await Forms.SubmitAsync(officer, url, "form[action$='/paid']", new Dictionary<string, string> { ["Note"] = "Dana masuk BRI 29/11" });
         Assert.Equal(HttpStatusCode.Redirect, paid.StatusCode);
         Assert.Equal(OrderStatus.Paid, (await OrderTestData.ReloadAsync(factory.Services, order.Id)).Status);
+        using (var scope = factory.Services.CreateScope())
+        {
+            // No public base URL is configured: the buyer's link takes the host of the officer's request.
+            var mail = await scope.ServiceProvider.GetRequiredService<IkmDbContext>().Outbox.SingleAsync(m => m.To == order.Email);
+            Assert.Contains($"http://localhost/pesanan/{order.Token}", mail.TextBody, StringComparison.Ordinal);
+        }
 
         Assert.Equal(HttpStatusCode.Redirect, (await Forms.SubmitAsync(officer, url, "form[action$='/processing']", new Dictionary<string, string>())).StatusCode);
 
@@ -324,5 +333,80 @@ public class OrderBackofficeTests(IkmWebFactory factory)
         {
             SignInOnce.Release();
         }
+    }
+}
+
+/// <summary>The application with a stand-in for the online payment provider, in a data folder of its own.</summary>
+public sealed class OnlinePaymentWebFactory : IkmWebFactory
+{
+    public FakeOnlinePayment Payments { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(s => s.AddSingleton<IOnlinePayment>(Payments));
+    }
+}
+
+/// <summary>Refunds what it is asked to, or refuses with <see cref="Failure"/> as the provider's message.</summary>
+public sealed class FakeOnlinePayment : IOnlinePayment
+{
+    public string? Failure { get; set; }
+
+    public List<string> Refunded { get; } = [];
+
+    public Task<string> StartAsync(Order order, string successUrl, string cancelUrl, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    public Task<string> RefundAsync(Order order, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        if (Failure is not null)
+        {
+            throw new InvalidOperationException(Failure);
+        }
+        Refunded.Add(order.Reference);
+        return Task.FromResult($"re_test_{order.Id}");
+    }
+}
+
+/// <summary>Card refunds through the online payment provider: the status follows only the provider's yes.</summary>
+public class OrderCardRefundTests(OnlinePaymentWebFactory app) : IClassFixture<OnlinePaymentWebFactory>
+{
+    [Fact]
+    public async Task A_card_refund_the_provider_accepts_refunds_the_order_and_keeps_the_refund_id()
+    {
+        app.Payments.Failure = null;
+        var officer = await Editors.SignedInClientAsync(app, EditorRoles.SalesOfficer);
+        var order = await OrderTestData.CreateAsync(app.Services, culture: "en", method: PaymentMethod.Stripe, status: OrderStatus.Shipped);
+
+        var response = await Forms.SubmitAsync(officer, $"/backoffice/orders/{order.Id}", "form[action$='/refund']", new Dictionary<string, string> { ["Note"] = "Parcel lost" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains(order.Reference, app.Payments.Refunded);
+        var after = await OrderTestData.ReloadAsync(app.Services, order.Id);
+        Assert.Equal((OrderStatus.Refunded, $"re_test_{order.Id}"), (after.Status, after.StripeRefundId));
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<IkmDbContext>();
+        var mail = Assert.Single(await db.Outbox.Where(m => m.To == order.Email).ToListAsync());
+        Assert.Equal($"Order {order.Reference} has been refunded", mail.Subject);
+    }
+
+    [Fact]
+    public async Task A_card_refund_the_provider_refuses_shows_why_and_leaves_the_order_as_it_was()
+    {
+        app.Payments.Failure = "Charge ch_123 has already been refunded.";
+        var officer = await Editors.SignedInClientAsync(app, EditorRoles.SalesOfficer);
+        var order = await OrderTestData.CreateAsync(app.Services, method: PaymentMethod.Stripe, status: OrderStatus.Paid);
+
+        var response = await Forms.SubmitAsync(officer, $"/backoffice/orders/{order.Id}", "form[action$='/refund']", new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        var alert = (await Forms.ParseAsync(response)).QuerySelector(".bo-alert")!.TextContent;
+        Assert.Contains("Stripe menolak pengembalian dana", alert, StringComparison.Ordinal);
+        Assert.Contains("already been refunded", alert, StringComparison.Ordinal);
+        var after = await OrderTestData.ReloadAsync(app.Services, order.Id);
+        Assert.Equal((OrderStatus.Paid, (string?)null), (after.Status, after.StripeRefundId));
+        Assert.DoesNotContain(order.Reference, app.Payments.Refunded);
     }
 }
