@@ -120,3 +120,49 @@ public class OrderWorkflowTests(IkmWebFactory factory)
         Assert.Equal(("cancelled", "Ibu Ratna", "Pembeli membatalkan lewat telepon"), (entry.Action, entry.User, entry.Detail));
     }
 }
+
+/// <summary>The same order moves and backoffice list on PostgreSQL (row locks instead of SQLite's single writer).</summary>
+public sealed class OrderPostgreSqlTests : IAsyncLifetime
+{
+    private IkmWebFactory _factory = null!;
+
+    public Task InitializeAsync()
+    {
+        var server = Environment.GetEnvironmentVariable("IKM_TEST_POSTGRES");
+        Assert.False(string.IsNullOrEmpty(server), "IKM_TEST_POSTGRES is not set: run the tests with tests/run.sh, which starts PostgreSQL.");
+        var settings = IkmCatalog.Tests.Content.ContentSteps.QuietBackground();
+        settings["IkmCatalog:Database:Provider"] = "PostgreSQL";
+        settings["ConnectionStrings:IkmCatalog"] = $"{server};Database=ikm_{Guid.NewGuid():N}";
+        settings["IkmCatalog:Seed:Enabled"] = "false";
+        _factory = IkmWebFactory.With(settings);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Racing_moves_on_postgresql_move_the_order_once_and_the_list_finds_it_by_name()
+    {
+        var order = await OrderTestData.CreateAsync(_factory.Services, change: o => o.CustomerName = "Bagus Prasetyo");
+        using var first = _factory.Services.CreateScope();
+        using var second = _factory.Services.CreateScope();
+
+        var results = await Task.WhenAll(
+            Task.Run(() => first.ServiceProvider.GetRequiredService<OrderWorkflow>().MoveAsync(order.Id, OrderStatus.Paid, "Petugas A")),
+            Task.Run(() => second.ServiceProvider.GetRequiredService<OrderWorkflow>().MoveAsync(order.Id, OrderStatus.Paid, "Petugas B")));
+
+        Assert.Single(results, r => r == MoveResult.Moved);
+        using var scope = _factory.Services.CreateScope();
+        Assert.Single(await scope.ServiceProvider.GetRequiredService<OrderWorkflow>().HistoryAsync(order.Id));
+        var officer = await Editors.SignedInClientAsync(_factory, IkmCatalog.Backoffice.EditorRoles.SalesOfficer);
+        var page = await _factory.GetDocumentAsync(officer, "/backoffice/orders?q=PRASETYO&status=paid&from=2000-01-01");
+        Assert.Contains(order.Reference, page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    public async Task DisposeAsync()
+    {
+        using (var scope = _factory.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IkmDbContext>().Database.EnsureDeletedAsync();
+        }
+        await _factory.DisposeAsync();
+    }
+}
