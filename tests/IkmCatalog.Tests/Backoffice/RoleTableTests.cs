@@ -20,6 +20,7 @@ public class RoleTableTests(IkmWebFactory factory)
     private static readonly string[] Publishers = [EditorRoles.Admin, EditorRoles.Editor];
     private static readonly string[] Writers = [EditorRoles.Admin, EditorRoles.Editor, EditorRoles.Writer];
     private static readonly string[] MediaWriters = [EditorRoles.Admin, EditorRoles.Editor, EditorRoles.Writer, EditorRoles.Curator];
+    private static readonly string[] Sales = [EditorRoles.Admin, EditorRoles.SalesOfficer];
     private static readonly string[] Open = [Anonymous, .. Everyone];
 
     /// <summary>"METHOD route pattern" → who may use it.</summary>
@@ -67,6 +68,20 @@ public class RoleTableTests(IkmWebFactory factory)
         ["POST backoffice/media/{id:int}"] = MediaWriters,
         ["POST backoffice/media/{id:int}/replace"] = MediaWriters,
         ["POST backoffice/media/{id:int}/delete"] = Publishers,
+
+        ["GET backoffice/orders"] = Sales,
+        ["GET backoffice/orders/{id:int}"] = Sales,
+        ["GET backoffice/orders/{id:int}/receipt"] = Sales,
+        ["POST backoffice/orders/{id:int}/paid"] = Sales,
+        ["POST backoffice/orders/{id:int}/processing"] = Sales,
+        ["POST backoffice/orders/{id:int}/ship"] = Sales,
+        ["POST backoffice/orders/{id:int}/complete"] = Sales,
+        ["POST backoffice/orders/{id:int}/cancel"] = Sales,
+        ["POST backoffice/orders/{id:int}/refund"] = Sales,
+        ["GET backoffice/orders/shipping"] = Sales,
+        ["POST backoffice/orders/shipping/add"] = Sales,
+        ["POST backoffice/orders/shipping/{id:int}"] = Sales,
+        ["POST backoffice/orders/shipping/{id:int}/delete"] = Sales,
 
         ["GET backoffice/redirects"] = Everyone,
         ["POST backoffice/redirects/add"] = Publishers,
