@@ -19,6 +19,7 @@ public class RoleTableTests(IkmWebFactory factory)
     private static readonly string[] AdminOnly = [EditorRoles.Admin];
     private static readonly string[] Publishers = [EditorRoles.Admin, EditorRoles.Editor];
     private static readonly string[] Writers = [EditorRoles.Admin, EditorRoles.Editor, EditorRoles.Writer];
+    private static readonly string[] Sales = [EditorRoles.Admin, EditorRoles.SalesOfficer];
     private static readonly string[] MediaWriters = [EditorRoles.Admin, EditorRoles.Editor, EditorRoles.Writer, EditorRoles.Curator];
     private static readonly string[] Sales = [EditorRoles.Admin, EditorRoles.SalesOfficer];
     private static readonly string[] Open = [Anonymous, .. Everyone];
@@ -61,6 +62,16 @@ public class RoleTableTests(IkmWebFactory factory)
         ["POST backoffice/content/{segment}/{id:int}/schedule"] = Publishers,
         ["POST backoffice/content/{segment}/{id:int}/delete"] = Publishers,
         ["POST backoffice/content/{segment}/{id:int}/history/{number:int}/rollback"] = Publishers,
+
+        ["GET backoffice/inquiries"] = Sales,
+        ["GET backoffice/inquiries/export.csv"] = Sales,
+        ["GET backoffice/inquiries/{id:int}"] = Sales,
+        ["POST backoffice/inquiries/{id:int}/assign"] = Sales,
+        ["POST backoffice/inquiries/{id:int}/forward"] = Sales,
+        ["POST backoffice/inquiries/{id:int}/quote"] = Sales,
+        ["POST backoffice/inquiries/{id:int}/reply"] = Sales,
+        ["POST backoffice/inquiries/{id:int}/note"] = Sales,
+        ["POST backoffice/inquiries/{id:int}/status"] = Sales,
 
         ["GET backoffice/media"] = Everyone,
         ["GET backoffice/media/{id:int}"] = Everyone,
