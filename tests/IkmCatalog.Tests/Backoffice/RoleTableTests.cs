@@ -21,7 +21,6 @@ public class RoleTableTests(IkmWebFactory factory)
     private static readonly string[] Writers = [EditorRoles.Admin, EditorRoles.Editor, EditorRoles.Writer];
     private static readonly string[] Sales = [EditorRoles.Admin, EditorRoles.SalesOfficer];
     private static readonly string[] MediaWriters = [EditorRoles.Admin, EditorRoles.Editor, EditorRoles.Writer, EditorRoles.Curator];
-    private static readonly string[] Sales = [EditorRoles.Admin, EditorRoles.SalesOfficer];
     private static readonly string[] Open = [Anonymous, .. Everyone];
 
     /// <summary>"METHOD route pattern" → who may use it.</summary>
