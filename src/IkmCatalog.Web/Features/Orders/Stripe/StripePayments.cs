@@ -49,6 +49,12 @@ public static class StripePayments
         }
         app.MapPost(WebhookPath, async (HttpRequest request, StripeWebhook webhook, CancellationToken cancellationToken) =>
             {
+                // Stripe reads the status only; the site's error pages (a re-executed form page) would turn it into another.
+                var statusPages = request.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>();
+                if (statusPages is not null)
+                {
+                    statusPages.Enabled = false;
+                }
                 using var reader = new StreamReader(request.Body);
                 var json = await reader.ReadToEndAsync(cancellationToken);
                 var outcome = await webhook.HandleAsync(json, request.Headers["Stripe-Signature"].ToString(), cancellationToken);
