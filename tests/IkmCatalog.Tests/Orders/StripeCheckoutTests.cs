@@ -149,6 +149,27 @@ public sealed class StripeCheckoutTests(StripeHost host) : IClassFixture<StripeH
         Assert.Contains("IkmCatalog:Stripe:WebhookSecret", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_buyer_sent_to_stripes_page_who_pays_comes_back_to_the_success_url_and_the_webhook_pays_the_order()
+    {
+        var order = await StripeOrders.CreateAsync(host, sessionId: null);
+        var url = await StartAsync(order.Id);
+        using var buyer = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+
+        var page = await buyer.GetStringAsync(url);
+        Assert.Contains("Rp 115.500", page, StringComparison.Ordinal);
+        var sessionId = (await host.OrderAsync(order.Id)).StripeSessionId!;
+        using var pay = new StringContent("");
+        var back = await buyer.PostAsync($"{host.Fake.Url}/pay/{sessionId}/complete", pay);
+
+        Assert.Equal(System.Net.HttpStatusCode.SeeOther, back.StatusCode);
+        Assert.Equal(Success, back.Headers.Location?.ToString());
+        Assert.Equal(OrderStatus.Pending, (await host.OrderAsync(order.Id)).Status); // coming back proves nothing
+        var webhook = await host.DeliverAsync(StripeFake.Event("evt_" + Guid.NewGuid().ToString("N")[..16], "checkout.session.completed", host.Fake.Sessions[sessionId]));
+        Assert.Equal(System.Net.HttpStatusCode.OK, webhook.StatusCode);
+        Assert.Equal(OrderStatus.Paid, (await host.OrderAsync(order.Id)).Status);
+    }
+
     private static IEnumerable<RouteEndpoint> Webhooks(IkmWebFactory factory) =>
         factory.Services.GetServices<EndpointDataSource>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>();
 
