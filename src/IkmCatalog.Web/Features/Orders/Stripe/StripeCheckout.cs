@@ -8,7 +8,10 @@ using Stripe.Checkout;
 
 namespace IkmCatalog.Web.Features.Orders.Stripe;
 
-/// <summary>Stripe could not be reached or refused the request; the order is unchanged.</summary>
+/// <summary>
+/// Stripe could not be reached or refused the request; the order is unchanged. Checkout shows the buyer the UI string
+/// "orders.stripe.unavailable" (the order is saved; pay by bank transfer or try again) instead of an error page.
+/// </summary>
 public sealed class OnlinePaymentException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>
