@@ -105,6 +105,17 @@ public sealed class StripeWebhookTests(StripeHost host) : IClassFixture<StripeHo
     }
 
     [Fact]
+    public async Task A_signed_body_that_is_not_an_event_is_refused()
+    {
+        const string payload = "{\"id\": \"evt_broken\", \"data\": ";
+
+        var response = await host.DeliverAsync(payload);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("evt_broken", await host.EventIdsAsync());
+    }
+
+    [Fact]
     public async Task The_same_event_delivered_twice_pays_the_order_once()
     {
         var (order, session) = await OrderWithSessionAsync();

@@ -60,8 +60,9 @@ public sealed class StripeWebhook(
             stripeEvent = EventUtility.ConstructEvent(json, signature, settings.WebhookSecret,
                 tolerance: settings.WebhookToleranceSeconds, throwOnApiVersionMismatch: false);
         }
-        catch (StripeException e)
+        catch (Exception e) when (e is StripeException or Newtonsoft.Json.JsonException or System.Text.Json.JsonException)
         {
+            // Unsigned, altered, too old, or (signed but) not an event.
             logger.LogWarning("Refused a Stripe webhook: {Reason}", e.Message);
             return WebhookOutcome.Refused;
         }
