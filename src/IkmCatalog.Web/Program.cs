@@ -3,6 +3,7 @@ using IkmCatalog.Web.Areas.Backoffice;
 using IkmCatalog.Web.Email;
 using IkmCatalog.Web.Features;
 using IkmCatalog.Web.Features.Orders;
+using IkmCatalog.Web.Features.Orders.Stripe;
 using IkmCatalog.Web.Features.Search;
 using IkmCatalog.Web.Infrastructure;
 using IkmCatalog.Web.Media;
@@ -17,6 +18,7 @@ builder.AddDeliveryApi(); // OpenAPI document
 builder.AddIkmSearch();   // Lucene index kept in step through the index journal, search and suggestions
 builder.AddEmailOutbox(); // emails saved with the change that causes them, sent once by any node (SMTP or .eml files)
 builder.AddOrderEmails(); // the buyer told of each order step in their language, the office of each payment
+builder.AddStripePayments(); // Stripe Checkout and its webhook, only when IkmCatalog:Stripe keys are set
 
 var app = builder.Build();
 
@@ -32,6 +34,7 @@ app.UseIkmWeb();
 app.MapMedia();
 app.MapDeliveryApi();
 app.MapSearchApi();
+app.MapStripeWebhooks();
 app.MapPublicSite();
 
 await app.RunAsync();
