@@ -150,7 +150,7 @@ public partial class RequestForQuotationTests(RequestForQuotationTests.Host host
         Assert.Equal("id", office.Culture);
         Assert.Equal($"Permintaan penawaran baru {inquiry.Reference}: Emma Janssen (Netherlands)", office.Subject);
         Assert.Contains($"http://localhost/backoffice/inquiries/{inquiry.Id}", office.TextBody, StringComparison.Ordinal);
-        Assert.Contains("Bahasa pembeli: Bahasa Inggris", office.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Bahasa pembeli: Inggris (en)", office.TextBody, StringComparison.Ordinal);
         Assert.Contains("Sertifikat yang diperlukan: Halal, certificate of origin", office.TextBody, StringComparison.Ordinal);
     }
 
@@ -265,6 +265,27 @@ public partial class RequestForQuotationTests(RequestForQuotationTests.Host host
         var page = await host.GetDocumentAsync(host.CreateClient(), url);
         Assert.Contains("Could you also quote W240?", page.QuerySelector(".rfq-said-buyer")?.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_english_form_and_status_page_carry_no_indonesian_ui_text()
+    {
+        var inquiry = await SaveAsync(host, i => i.Messages = [new() { Kind = InquiryMessageKind.OfficeReply, Body = "Noted.", Author = "Sari", AtUtc = DateTime.UtcNow }]);
+        var strings = Strings("id");
+        var english = Strings("en");
+        // As the site-wide check: long Indonesian strings that differ from their English twin, the language switch aside.
+        var indonesian = strings.Where(kv => kv.Key != "nav.language-switch" && !kv.Key.StartsWith("theme.", StringComparison.Ordinal)
+            && kv.Value != english[kv.Key] && kv.Value.Length >= 8 && !kv.Value.Contains('{', StringComparison.Ordinal)).Select(kv => kv.Value).ToList();
+
+        foreach (var url in new[] { $"/en/request-a-quote?product={Cashews}", $"/en/request-a-quote/status/{inquiry.Token}" })
+        {
+            var text = (await host.GetDocumentAsync(host.CreateClient(), url)).Body!.TextContent;
+            Assert.All(indonesian, value => Assert.DoesNotContain(value, text, StringComparison.Ordinal));
+        }
+    }
+
+    private static Dictionary<string, string> Strings(string culture) =>
+        System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(
+            Path.Combine(IkmWebFactory.RepositoryRoot, "src", "IkmCatalog.Web", "Resources", $"strings.{culture}.json")))!;
 
     [GeneratedRegex(@"^RFQ-20\d\d-\d{6}$")]
     private static partial Regex ReferencePattern();

@@ -55,7 +55,7 @@ public sealed class InquiryEmails(UiStrings strings, IOptions<IkmCatalogOptions>
             .AppendLine(Field(id, "inquiry.form.country", inquiry.Country))
             .AppendLine(Field(id, "inquiry.form.email", inquiry.Email))
             .AppendLine(Field(id, "inquiry.form.phone", inquiry.Phone))
-            .AppendLine(Field(id, "inquiry.email.office.language", Text(id, "inquiry.email.office.language." + inquiry.Culture)))
+            .AppendLine(Text(id, "inquiry.email.office.buyer-language." + Cultures.Normalize(inquiry.Culture), inquiry.Culture))
             .AppendLine()
             .AppendLine(Text(id, "inquiry.email.office.products"));
         AppendLines(body, inquiry);
