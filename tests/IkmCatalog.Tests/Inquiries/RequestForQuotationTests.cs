@@ -39,6 +39,26 @@ public partial class RequestForQuotationTests(RequestForQuotationTests.Host host
     }
 
     [Fact]
+    public async Task Product_and_producer_pages_and_the_menu_lead_to_the_form()
+    {
+        var client = host.CreateClient();
+        var bulk = await host.GetDocumentAsync(client, $"/en/products/{Cashews}");
+        var retail = await host.GetDocumentAsync(client, "/en/products/keripik-tempe-original-bu-sri");
+        var producer = await host.GetDocumentAsync(client, "/produsen/mete-sultra-jaya");
+
+        var prominent = bulk.QuerySelector(".buy-box .rfq-action a");
+        Assert.Equal($"/en/request-a-quote?product={Cashews}", prominent?.GetAttribute("href"));
+        Assert.Equal("Request a quote", prominent?.TextContent);
+        Assert.Contains("button", prominent?.ClassName, StringComparison.Ordinal);
+        Assert.Contains("Request a quote button", bulk.QuerySelector(".buy-box")?.TextContent, StringComparison.Ordinal);
+        var secondary = retail.QuerySelector(".buy-box .rfq-action a");
+        Assert.Equal("/en/request-a-quote?product=keripik-tempe-original-bu-sri", secondary?.GetAttribute("href"));
+        Assert.DoesNotContain("button", secondary!.ClassList);
+        Assert.Equal("/permintaan-penawaran?producer=mete-sultra-jaya", producer.QuerySelector(".rfq-action a.button")?.GetAttribute("href"));
+        Assert.Equal("Minta penawaran", producer.QuerySelector(".site-nav a[href='/permintaan-penawaran']")?.TextContent);
+    }
+
+    [Fact]
     public async Task A_producer_link_offers_only_that_producers_products()
     {
         var page = await host.GetDocumentAsync(host.CreateClient(), "/permintaan-penawaran?producer=mete-sultra-jaya");
