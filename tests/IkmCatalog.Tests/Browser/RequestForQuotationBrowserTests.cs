@@ -1,0 +1,57 @@
+using Deque.AxeCore.Commons;
+using Microsoft.Playwright;
+
+namespace IkmCatalog.Tests.Browser;
+
+/// <summary>An exporter asks for a quote in a real browser, from the product page to the private status page.</summary>
+[Collection(BrowserCollection.Name)]
+public class RequestForQuotationBrowserTests(BrowserFixture browser)
+{
+    private static readonly string AxeSource = new BundledAxeScriptProvider().GetScript();
+
+    [Fact]
+    public async Task An_exporter_requests_a_quote_from_an_english_product_page_and_lands_on_the_status_page()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/en/products/mete-kupas-mentah-w320-curah");
+
+        await page.Locator(".buy-box").GetByRole(AriaRole.Link, new() { Name = "Request a quote" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Request a quote");
+        await Expect(page.GetByLabel("Product", new() { Exact = true }).First).ToHaveValueAsync("mete-kupas-mentah-w320-curah");
+        var formViolations = await SeriousViolationsAsync(page);
+
+        await page.GetByLabel("Full name").FillAsync("Hannah Becker");
+        await page.GetByLabel("Company").FillAsync("Becker Nuss GmbH");
+        await page.GetByLabel("Country").FillAsync("Germany");
+        await page.GetByLabel("Email").FillAsync("hannah.becker@nuss.example.de");
+        await page.Locator("#f-Lines-0-Quantity").FillAsync("25");
+        await page.GetByLabel("FOB — Free On Board").CheckAsync();
+        await page.GetByLabel("Destination port or city").FillAsync("Hamburg");
+        await page.GetByLabel("I would like samples first").CheckAsync();
+        await page.GetByLabel("I agree that these details are used to answer my request").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
+
+        await page.WaitForURLAsync(url => url.Contains("/en/request-a-quote/status/", StringComparison.Ordinal));
+        await Expect(page.Locator(".form-notice")).ToContainTextAsync("Thank you, we have received your request.");
+        await Expect(page.Locator(".rfq-reference")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^RFQ-\d{4}-\d{6}$"));
+        await Expect(page.Locator(".rfq-lines")).ToContainTextAsync("Raw Cashew Kernels W320 (Bulk): 25 cartons");
+        var statusViolations = await SeriousViolationsAsync(page);
+
+        Assert.Empty(formViolations);
+        Assert.Empty(statusViolations);
+        await page.Context.CloseAsync();
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    /// <summary>axe-core run in the page itself; the serious and critical violations, which stop people from using the page.</summary>
+    private static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page)
+    {
+        await page.EvaluateAsync(AxeSource);
+        return await page.EvaluateAsync<string[]>("""
+            async () => (await axe.run(document, { resultTypes: ["violations"] })).violations
+                .filter(v => v.impact === "serious" || v.impact === "critical")
+                .map(v => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map(n => n.html).join(" | ")}`)
+            """);
+    }
+}
