@@ -2,6 +2,7 @@ using IkmCatalog.Web.Api;
 using IkmCatalog.Web.Areas.Backoffice;
 using IkmCatalog.Web.Email;
 using IkmCatalog.Web.Features;
+using IkmCatalog.Web.Features.Orders;
 using IkmCatalog.Web.Features.Search;
 using IkmCatalog.Web.Infrastructure;
 using IkmCatalog.Web.Media;
@@ -15,6 +16,7 @@ builder.AddIkmMedia();    // image endpoint and tag helper
 builder.AddDeliveryApi(); // OpenAPI document
 builder.AddIkmSearch();   // Lucene index kept in step through the index journal, search and suggestions
 builder.AddEmailOutbox(); // emails saved with the change that causes them, sent once by any node (SMTP or .eml files)
+builder.AddOrders();      // cart, checkout by bank transfer, the buyer's order page, expiry of unpaid orders
 
 var app = builder.Build();
 
