@@ -95,7 +95,7 @@ public static class CartStore
         }
         var ids = cart.Lines.Select(l => l.ProductId).ToList();
         var products = await db.Products.Where(p => ids.Contains(p.Id))
-            .Include(p => p.Images.OrderBy(i => i.SortOrder).Take(1)).ThenInclude(i => i.MediaItem)
+            .Include(p => p.Images.OrderBy(i => i.SortOrder)).ThenInclude(i => i.MediaItem)
             .AsNoTracking().AsSplitQuery().ToDictionaryAsync(p => p.Id, cancellationToken);
         var publicIds = await db.PublicProducts(nowUtc).Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
         var items = cart.Lines.OrderBy(l => l.AddedAtUtc).ThenBy(l => l.Id)

@@ -52,7 +52,8 @@ public sealed partial class OrderExpiry(IServiceScopeFactory scopes, TimeProvide
 
     protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var (expired, carts) = await RunAsync(services, clock, cancellationToken);
+        var (expired, carts) = await RunAsync(
+            services.GetRequiredService<IkmDbContext>(), services.GetRequiredService<OrderWorkflow>(), clock, cancellationToken);
         if (expired > 0 || carts > 0)
         {
             LogRan(expired, carts);
@@ -60,14 +61,14 @@ public sealed partial class OrderExpiry(IServiceScopeFactory scopes, TimeProvide
     }
 
     /// <summary>One pass: expired orders cancelled, idle carts deleted.</summary>
-    public static async Task<(int Orders, int Carts)> RunAsync(IServiceProvider services, TimeProvider clock, CancellationToken cancellationToken = default)
+    public static async Task<(int Orders, int Carts)> RunAsync(IkmDbContext db, OrderWorkflow workflow, TimeProvider clock, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(workflow);
         ArgumentNullException.ThrowIfNull(clock);
-        var expired = await services.GetRequiredService<OrderWorkflow>().ExpireUnpaidAsync(cancellationToken);
+        var expired = await workflow.ExpireUnpaidAsync(cancellationToken);
         var idleBefore = clock.GetUtcNow().UtcDateTime - CartLifetime;
-        var carts = await services.GetRequiredService<IkmDbContext>().Carts.Where(c => c.UpdatedAtUtc < idleBefore)
-            .ExecuteDeleteAsync(cancellationToken);
+        var carts = await db.Carts.Where(c => c.UpdatedAtUtc < idleBefore).ExecuteDeleteAsync(cancellationToken);
         return (expired, carts);
     }
 

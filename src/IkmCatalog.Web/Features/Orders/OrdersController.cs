@@ -22,14 +22,15 @@ public sealed class OrdersController(
     public const long MaxReceiptBytes = 5 * 1024 * 1024;
 
     [HttpGet]
-    public async Task<IActionResult> Status(string token, bool paid, bool cancelled, bool receipt, CancellationToken cancellationToken)
+    public async Task<IActionResult> Status(string token, string? paid, string? cancelled, string? receipt, CancellationToken cancellationToken)
     {
         var order = await FindAsync(token, cancellationToken);
         if (order is null)
         {
             return NotFound();
         }
-        return await PageAsync(order, paid, cancelled, null, receipt, cancellationToken);
+        // The payment provider sends the buyer back with ?paid=1 or ?cancelled=1: words for the page, never a status change.
+        return await PageAsync(order, IsSet(paid), IsSet(cancelled), null, IsSet(receipt), cancellationToken);
     }
 
     [HttpPost]
@@ -83,8 +84,10 @@ public sealed class OrdersController(
         });
         emails.ReceiptUploaded(tracked);
         await db.SaveChangesAsync(cancellationToken);
-        return new SeeOtherResult(Url.Localized("order-status", new { token }) + "?receipt=true");
+        return new SeeOtherResult(Url.Localized("order-status", new { token }) + "?receipt=1");
     }
+
+    private static bool IsSet(string? flag) => flag is "1" or "true";
 
     private Task<Order?> FindAsync(string token, CancellationToken cancellationToken) =>
         string.IsNullOrEmpty(token) || token.Length > 64
