@@ -5,6 +5,7 @@ using IkmCatalog.Orders;
 using IkmCatalog.Tests.Content;
 using IkmCatalog.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static IkmCatalog.Tests.Orders.OrderSteps;
 
 namespace IkmCatalog.Tests.Orders;
@@ -255,5 +256,56 @@ public class CheckoutTests(CheckoutTests.Host host) : IClassFixture<CheckoutTest
         Assert.Equal("Berkas terlalu besar: maksimal 5 MB.", (await Forms.ParseAsync(oversize)).QuerySelector("#receipt-error")?.TextContent);
 
         Assert.Null((await OrderAsync(token)).ReceiptFile);
+    }
+}
+
+/// <summary>Checkout when an online payment provider is registered (a fake that records what it was asked).</summary>
+public class OnlineCheckoutTests(OnlineCheckoutTests.Host host) : IClassFixture<OnlineCheckoutTests.Host>
+{
+    public sealed class FakePayment : IkmCatalog.Web.Features.Orders.IOnlinePayment
+    {
+        public List<(string Reference, string Success, string Cancel)> Started { get; } = [];
+
+        public Task<string> StartAsync(Order order, string successUrl, string cancelUrl, CancellationToken cancellationToken)
+        {
+            Started.Add((order.Reference, successUrl, cancelUrl));
+            return Task.FromResult("https://pay.example.test/session/1");
+        }
+
+        public Task<string> RefundAsync(Order order, CancellationToken cancellationToken) => Task.FromResult("re_1");
+    }
+
+    public sealed class Host() : IkmWebFactory(ContentSteps.QuietBackground())
+    {
+        public FakePayment Payment { get; } = new();
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.AddSingleton<IkmCatalog.Web.Features.Orders.IOnlinePayment>(Payment));
+        }
+    }
+
+    [Fact]
+    public async Task Paying_online_saves_the_order_pending_and_sends_the_buyer_to_the_provider()
+    {
+        var buyer = Buyer(host);
+        await AddAsync(buyer, Kopi, 1);
+        var checkout = await host.GetDocumentAsync(buyer, "/en/cart/checkout");
+        Assert.NotNull(checkout.QuerySelector("#pay-online"));
+
+        var fields = Address();
+        fields["Payment"] = "online";
+        var placed = await CheckoutAsync(buyer, fields, "en");
+
+        Assert.Equal(HttpStatusCode.SeeOther, placed.StatusCode);
+        Assert.Equal("https://pay.example.test/session/1", placed.Headers.Location!.OriginalString);
+        var (reference, success, cancel) = Assert.Single(host.Payment.Started);
+        var order = await InDbAsync(host, db => db.Orders.AsNoTracking().SingleAsync(o => o.Reference == reference));
+        Assert.Equal((OrderStatus.Pending, PaymentMethod.Stripe, "en"), (order.Status, order.PaymentMethod, order.Culture));
+        Assert.Null(order.ExpiresAtUtc);
+        Assert.EndsWith($"/en/orders/{order.Token}?paid=1", success, StringComparison.Ordinal);
+        Assert.EndsWith($"/en/orders/{order.Token}?cancelled=1", cancel, StringComparison.Ordinal);
+        Assert.StartsWith("http", success, StringComparison.Ordinal);
     }
 }
