@@ -34,6 +34,7 @@ public static class SiteRoutes
         new("cart-update", "keranjang/ubah", "en/cart/update", "Cart", "Update"),
         new("cart-remove", "keranjang/hapus", "en/cart/remove", "Cart", "Remove"),
         new("checkout", "keranjang/pembayaran", "en/cart/checkout", "Cart", "Checkout"),
+        new("cart-cities", "keranjang/kota", "en/cart/cities", "Cart", "Cities"),
         new("order-status", "pesanan/{token}", "en/orders/{token}", "Orders", "Status"),
         new("order-receipt", "pesanan/{token}/bukti-transfer", "en/orders/{token}/receipt", "Orders", "Receipt"),
     ];

@@ -168,6 +168,15 @@ public class CheckoutTests(CheckoutTests.Host host) : IClassFixture<CheckoutTest
     }
 
     [Fact]
+    public async Task The_cities_of_a_province_are_listed_for_the_form_script()
+    {
+        var json = await Buyer(host).GetStringAsync("/keranjang/kota?province=35");
+        Assert.Contains("\"code\":\"35.73\",\"name\":\"Kota Malang\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"33.", json, StringComparison.Ordinal);
+        Assert.Equal("[]", await Buyer(host).GetStringAsync("/en/cart/cities?province=00"));
+    }
+
+    [Fact]
     public async Task A_changed_price_must_be_accepted_before_paying_and_the_order_uses_the_current_price()
     {
         var id = await ContentSteps.PublishNewAsync(host, DocumentTypes.Product,

@@ -106,6 +106,11 @@ public sealed class CartController(
         return RedirectSeeOther(Url.Localized("cart"));
     }
 
+    /// <summary>The regencies and cities of a province, for the checkout form's script.</summary>
+    [HttpGet]
+    public IActionResult Cities(string? province) =>
+        Json(regions.CitiesOf(province).Select(c => new { code = c.Code, name = c.Name }));
+
     [HttpGet]
     public async Task<IActionResult> Checkout(string? province, CancellationToken cancellationToken)
     {
