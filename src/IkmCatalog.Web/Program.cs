@@ -19,6 +19,7 @@ builder.AddIkmSearch();   // Lucene index kept in step through the index journal
 builder.AddEmailOutbox(); // emails saved with the change that causes them, sent once by any node (SMTP or .eml files)
 builder.AddOrderEmails(); // the buyer told of each order step in their language, the office of each payment
 builder.AddStripePayments(); // Stripe Checkout and its webhook, only when IkmCatalog:Stripe keys are set
+builder.AddOrders();      // cart, checkout by bank transfer, the buyer's order page, expiry of unpaid orders
 
 var app = builder.Build();
 

@@ -26,5 +26,8 @@ public sealed class DataPaths
 
     public string Mail => Sub("mail");
 
+    /// <summary>Buyers' transfer receipts: private, never served as public media.</summary>
+    public string Receipts => Sub("receipts");
+
     private string Sub(string name) => Path.Combine(Root, name);
 }

@@ -222,6 +222,12 @@ public sealed class DemoContentSeeder(IkmDbContext db, MediaLibrary media, TimeP
             }
         }
 
+        // Example shipping fees (province x weight band); the office replaces them with its courier's.
+        foreach (var r in Read<SeedShippingRate>(seedPath, "shipping-rates.json"))
+        {
+            db.ShippingRates.Add(new Orders.ShippingRate { ProvinceCode = r.ProvinceCode, MaxWeightGrams = r.MaxWeightGrams, FeeIdr = r.FeeIdr });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Demo content imported from {SeedPath}: {Producers} producers, {Products} products, {Images} images in {Elapsed} ms.",

@@ -40,3 +40,5 @@ public sealed record SeedPage(string Slug, SeedText Title, SeedText Body, bool P
 
 public sealed record SeedCertificationType(string Type, SeedText Name, SeedText Issuer, SeedText Description, string NumberExample);
 
+
+public sealed record SeedShippingRate(string ProvinceCode, int MaxWeightGrams, long FeeIdr);

@@ -30,8 +30,13 @@ public static class SiteRoutes
         new("rfq", "permintaan-penawaran", "en/request-a-quote", "Inquiries", "Index"),
         new("rfq-status", "permintaan-penawaran/status/{token}", "en/request-a-quote/status/{token}", "Inquiries", "Status"),
         new("cart", "keranjang", "en/cart", "Cart", "Index"),
+        new("cart-add", "keranjang/tambah", "en/cart/add", "Cart", "Add"),
+        new("cart-update", "keranjang/ubah", "en/cart/update", "Cart", "Update"),
+        new("cart-remove", "keranjang/hapus", "en/cart/remove", "Cart", "Remove"),
         new("checkout", "keranjang/pembayaran", "en/cart/checkout", "Cart", "Checkout"),
+        new("cart-cities", "keranjang/kota", "en/cart/cities", "Cart", "Cities"),
         new("order-status", "pesanan/{token}", "en/orders/{token}", "Orders", "Status"),
+        new("order-receipt", "pesanan/{token}/bukti-transfer", "en/orders/{token}/receipt", "Orders", "Receipt"),
     ];
 
     public static IEndpointRouteBuilder MapPublicSite(this IEndpointRouteBuilder app)
