@@ -8,6 +8,21 @@ public sealed class SecurityHeaders(RequestDelegate next)
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self'; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    private const string FormTargetKey = "IkmCatalog.SecurityHeaders.FormTarget";
+
+    /// <summary>
+    /// Lets this page's forms lead to one more origin: browsers apply form-action to the redirects that follow a form
+    /// post, and checkout's post is answered with a redirect to the payment provider's page.
+    /// </summary>
+    public static void AllowFormTarget(HttpContext context, string origin)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http")
+        {
+            context.Items[FormTargetKey] = uri.GetLeftPart(UriPartial.Authority);
+        }
+    }
+
     public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -21,7 +36,9 @@ public sealed class SecurityHeaders(RequestDelegate next)
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             if (!headers.ContainsKey("Content-Security-Policy"))
             {
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = context.Items[FormTargetKey] is string target
+                    ? ContentSecurityPolicy.Replace("form-action 'self'", $"form-action 'self' {target}", StringComparison.Ordinal)
+                    : ContentSecurityPolicy;
             }
             return Task.CompletedTask;
         });

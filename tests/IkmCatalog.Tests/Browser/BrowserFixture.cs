@@ -18,7 +18,22 @@ public sealed class BrowserFixture : IAsyncLifetime
         "--disable-sync", "--no-first-run", "--disable-quic",
     ];
 
-    public IkmWebFactory App { get; } = new();
+    public BrowserFixture()
+    {
+        // Online payment on, against a fake of Stripe's API and payment page on loopback.
+        Stripe = new Orders.StripeFake();
+        App = IkmWebFactory.With(new()
+        {
+            ["IkmCatalog:Stripe:SecretKey"] = "sk_test_browser",
+            ["IkmCatalog:Stripe:WebhookSecret"] = Orders.StripeHost.WebhookSecret,
+            ["IkmCatalog:Stripe:ApiBase"] = Stripe.Url,
+            ["IkmCatalog:Stripe:PaymentPageOrigin"] = Stripe.Url,
+        });
+    }
+
+    public IkmWebFactory App { get; }
+
+    public Orders.StripeFake Stripe { get; }
 
     public IPlaywright Playwright { get; private set; } = null!;
 
@@ -58,6 +73,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Browser.DisposeAsync();
         Playwright.Dispose();
         await App.DisposeAsync();
+        Stripe.Dispose();
     }
 }
 

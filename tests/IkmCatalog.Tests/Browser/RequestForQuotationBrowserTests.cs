@@ -10,7 +10,7 @@ public class RequestForQuotationBrowserTests(BrowserFixture browser)
     private static readonly string AxeSource = new BundledAxeScriptProvider().GetScript();
 
     [Fact]
-    public async Task An_exporter_requests_a_quote_from_an_english_product_page_and_lands_on_the_status_page()
+    public async Task An_exporter_requests_a_quote_in_english_and_sees_the_quote_a_sales_officer_records()
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/en/products/mete-kupas-mentah-w320-curah");
@@ -36,9 +36,41 @@ public class RequestForQuotationBrowserTests(BrowserFixture browser)
         await Expect(page.Locator(".rfq-reference")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^RFQ-\d{4}-\d{6}$"));
         await Expect(page.Locator(".rfq-lines")).ToContainTextAsync("Raw Cashew Kernels W320 (Bulk): 25 cartons");
         var statusViolations = await SeriousViolationsAsync(page);
+        var reference = (await page.Locator(".rfq-reference").TextContentAsync())!.Trim();
+        var statusUrl = page.Url;
+
+        // A sales officer, in a browser of their own, forwards the request to the producer and records a quote.
+        var email = await IkmCatalog.Tests.Infrastructure.Editors.CreateAsync(browser.App.Services, "Bu Ratna", IkmCatalog.Backoffice.EditorRoles.SalesOfficer);
+        var office = await browser.NewPageAsync();
+        await office.GotoAsync("/backoffice/login");
+        await office.GetByLabel("Email").FillAsync(email);
+        await office.GetByLabel("Kata sandi").FillAsync(IkmCatalog.Tests.Infrastructure.Editors.Password);
+        await office.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
+        await office.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Permintaan penawaran" }).ClickAsync();
+        await office.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        await Expect(office.Locator("h1")).ToContainTextAsync(reference);
+        await office.Locator("#forward-producer").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await office.GetByRole(AriaRole.Button, new() { Name = "Teruskan", Exact = true }).ClickAsync();
+        await Expect(office.Locator("h1 .bo-badge")).ToHaveTextAsync("Diteruskan");
+        await office.GetByLabel("Harga", new() { Exact = true }).FillAsync("7.80");
+        await office.GetByLabel("Mata uang", new() { Exact = true }).SelectOptionAsync("USD");
+        await office.GetByLabel("Per satuan", new() { Exact = true }).FillAsync("kg");
+        await office.GetByLabel("Incoterm", new() { Exact = true }).SelectOptionAsync("FOB");
+        await office.GetByLabel("Berlaku sampai", new() { Exact = true }).FillAsync(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await office.GetByLabel("Waktu produksi (hari)", new() { Exact = true }).FillAsync("21");
+        await office.GetByRole(AriaRole.Button, new() { Name = "Simpan dan kirim ke pembeli" }).ClickAsync();
+        await Expect(office.Locator("h1 .bo-badge")).ToHaveTextAsync("Ditawarkan");
+        await office.Context.CloseAsync();
+
+        // The exporter's private page now shows the quote, in English.
+        await page.GotoAsync(statusUrl);
+        await Expect(page.Locator("main")).ToContainTextAsync("7.80");
+        await Expect(page.Locator("main")).ToContainTextAsync("21");
+        var quotedViolations = await SeriousViolationsAsync(page);
 
         Assert.Empty(formViolations);
         Assert.Empty(statusViolations);
+        Assert.Empty(quotedViolations);
         await page.Context.CloseAsync();
     }
 

@@ -275,8 +275,17 @@ public class OnlineCheckoutTests(OnlineCheckoutTests.Host host) : IClassFixture<
     {
         public List<(string Reference, string Success, string Cancel)> Started { get; } = [];
 
+        public string PaymentPageOrigin => "https://pay.example.test";
+
+        /// <summary>While true, starting a payment fails as when the provider is down.</summary>
+        public bool Down { get; set; }
+
         public Task<string> StartAsync(Order order, string successUrl, string cancelUrl, CancellationToken cancellationToken)
         {
+            if (Down)
+            {
+                throw new IkmCatalog.Web.Features.Orders.OnlinePaymentException("provider down");
+            }
             Started.Add((order.Reference, successUrl, cancelUrl));
             return Task.FromResult("https://pay.example.test/session/1");
         }
@@ -316,5 +325,51 @@ public class OnlineCheckoutTests(OnlineCheckoutTests.Host host) : IClassFixture<
         Assert.EndsWith($"/en/orders/{order.Token}?paid=1", success, StringComparison.Ordinal);
         Assert.EndsWith($"/en/orders/{order.Token}?cancelled=1", cancel, StringComparison.Ordinal);
         Assert.StartsWith("http", success, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_online_payment_that_cannot_start_leaves_the_order_saved_and_waiting_for_a_bank_transfer()
+    {
+        var buyer = Buyer(host);
+        await AddAsync(buyer, Kopi, 1);
+        await host.GetDocumentAsync(buyer, "/en/cart/checkout");
+        var fields = Address();
+        fields["Payment"] = "online";
+        fields["Email"] = "down@example.com";
+        host.Payment.Down = true;
+        HttpResponseMessage placed;
+        try
+        {
+            placed = await CheckoutAsync(buyer, fields, "en");
+        }
+        finally
+        {
+            host.Payment.Down = false;
+        }
+
+        Assert.Equal(HttpStatusCode.SeeOther, placed.StatusCode);
+        var order = await InDbAsync(host, db => db.Orders.AsNoTracking().SingleAsync(o => o.Email == "down@example.com"));
+        Assert.Equal((OrderStatus.Pending, PaymentMethod.BankTransfer), (order.Status, order.PaymentMethod));
+        Assert.NotNull(order.ExpiresAtUtc);
+        Assert.Equal($"/en/orders/{order.Token}?payment=unavailable", placed.Headers.Location!.OriginalString);
+        var page = await host.GetDocumentAsync(buyer, placed.Headers.Location.OriginalString);
+        Assert.Contains("Online payment cannot be processed right now", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(order.Reference, page.QuerySelector(".bank-details")!.TextContent, StringComparison.Ordinal);
+        var history = await InDbAsync(host, db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.DocumentType == OrderWorkflow.AuditType && a.DocumentId == order.Id).Select(a => a.Action).ToListAsync());
+        Assert.Equal(["online-payment-unavailable"], history);
+    }
+
+    [Fact]
+    public async Task The_checkout_page_lets_its_form_lead_to_the_payment_page_and_no_other_page_does()
+    {
+        var buyer = Buyer(host);
+        await AddAsync(buyer, Kopi, 1);
+        var checkout = await buyer.GetAsync("/en/cart/checkout");
+        var cart = await buyer.GetAsync("/en/cart");
+
+        // Browsers apply form-action to the redirect after a post: without the provider there, card payments would stop.
+        Assert.Contains("form-action 'self' https://pay.example.test;", checkout.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Contains("form-action 'self';", cart.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 }

@@ -351,6 +351,8 @@ public sealed class OnlinePaymentWebFactory : IkmWebFactory
 /// <summary>Refunds what it is asked to, or refuses with <see cref="Failure"/> as the provider's message.</summary>
 public sealed class FakeOnlinePayment : IOnlinePayment
 {
+    public string PaymentPageOrigin => "https://pay.example.test";
+
     public string? Failure { get; set; }
 
     public List<string> Refunded { get; } = [];

@@ -156,10 +156,38 @@ public sealed class CartController(
         var statusUrl = SiteUrls.Absolute(HttpContext, Url.Localized("order-status", new { token = order.Token }));
         if (order.PaymentMethod == PaymentMethod.Stripe && payment is not null)
         {
-            var target = await payment.StartAsync(order, statusUrl + "?paid=1", statusUrl + "?cancelled=1", cancellationToken);
-            return RedirectSeeOther(target);
+            try
+            {
+                var target = await payment.StartAsync(order, statusUrl + "?paid=1", statusUrl + "?cancelled=1", cancellationToken);
+                return RedirectSeeOther(target);
+            }
+            catch (OnlinePaymentException)
+            {
+                // The order is saved: it waits for a bank transfer instead, and its page says why.
+                await FallBackToTransferAsync(order, cancellationToken);
+                return RedirectSeeOther(Url.Localized("order-status", new { token = order.Token, payment = "unavailable" }));
+            }
         }
         return RedirectSeeOther(Url.Localized("order-status", new { token = order.Token }));
+    }
+
+    /// <summary>An online payment that could not start: the pending order is paid by bank transfer, with its deadline.</summary>
+    private async Task FallBackToTransferAsync(Order order, CancellationToken cancellationToken)
+    {
+        var now = NowUtc;
+        var expires = now.AddDays(bank.Value.ExpiryDays);
+        var moved = await db.Orders
+            .Where(o => o.Id == order.Id && o.Status == OrderStatus.Pending && o.PaymentMethod == PaymentMethod.Stripe && o.StripeSessionId == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.PaymentMethod, PaymentMethod.BankTransfer)
+                .SetProperty(o => o.ExpiresAtUtc, expires).SetProperty(o => o.UpdatedAtUtc, now), cancellationToken);
+        if (moved > 0)
+        {
+            db.AuditEntries.Add(new AuditEntry
+            {
+                DocumentType = OrderWorkflow.AuditType, DocumentId = order.Id, Action = "online-payment-unavailable", User = "system", AtUtc = now,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 
     /// <summary>Robots, limits, and a cart that changed under the buyer: a message for the whole form, or null.</summary>
@@ -234,7 +262,13 @@ public sealed class CartController(
 
     private async Task<CheckoutViewModel> ModelAsync(CartContents contents, CheckoutForm form, string? formError, CancellationToken cancellationToken)
     {
-        var online = HttpContext.RequestServices.GetService<IOnlinePayment>() is not null;
+        var payment = HttpContext.RequestServices.GetService<IOnlinePayment>();
+        var online = payment is not null;
+        if (payment is not null)
+        {
+            // Placing an order paid online ends in a redirect to the provider's page, which form-action must allow.
+            SecurityHeaders.AllowFormTarget(HttpContext, payment.PaymentPageOrigin);
+        }
         long? shipping = regions.Find(form.Province) is { } province
             ? await ShippingFees.ForAsync(db, province.Code, contents.WeightGrams, cancellationToken)
             : null;

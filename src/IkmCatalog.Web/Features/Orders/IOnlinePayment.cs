@@ -8,6 +8,9 @@ namespace IkmCatalog.Web.Features.Orders;
 /// </summary>
 public interface IOnlinePayment
 {
+    /// <summary>The origin of the provider's payment page, which the checkout form's redirect must be allowed to reach.</summary>
+    string PaymentPageOrigin { get; }
+
     /// <summary>
     /// Starts paying for <paramref name="order"/> (saved, status pending) and returns the URL to send the buyer to.
     /// Never marks the order paid: only the provider's verified notification does.
@@ -17,3 +20,9 @@ public interface IOnlinePayment
     /// <summary>Refunds an order paid online, in full; returns the provider's refund id.</summary>
     Task<string> RefundAsync(Order order, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// The provider could not be reached or refused the request; the order is unchanged. Checkout then offers the saved
+/// order for bank transfer (UI string "orders.stripe.unavailable") instead of an error page.
+/// </summary>
+public sealed class OnlinePaymentException(string message, Exception? inner = null) : Exception(message, inner);

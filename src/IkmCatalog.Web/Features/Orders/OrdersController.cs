@@ -12,7 +12,7 @@ namespace IkmCatalog.Web.Features.Orders;
 
 public sealed record OrderStatusViewModel(
     Order Order, IReadOnlyList<AuditEntry> History, BankTransferOptions Bank, bool PaidReturn, bool CancelledReturn,
-    string? ReceiptError, bool ReceiptSaved);
+    string? ReceiptError, bool ReceiptSaved, bool PaymentUnavailable = false);
 
 /// <summary>The buyer's private order page (by token) and the transfer receipt upload.</summary>
 public sealed class OrdersController(
@@ -22,7 +22,7 @@ public sealed class OrdersController(
     public const long MaxReceiptBytes = 5 * 1024 * 1024;
 
     [HttpGet]
-    public async Task<IActionResult> Status(string token, string? paid, string? cancelled, string? receipt, CancellationToken cancellationToken)
+    public async Task<IActionResult> Status(string token, string? paid, string? cancelled, string? receipt, string? payment, CancellationToken cancellationToken)
     {
         var order = await FindAsync(token, cancellationToken);
         if (order is null)
@@ -30,7 +30,7 @@ public sealed class OrdersController(
             return NotFound();
         }
         // The payment provider sends the buyer back with ?paid=1 or ?cancelled=1: words for the page, never a status change.
-        return await PageAsync(order, IsSet(paid), IsSet(cancelled), null, IsSet(receipt), cancellationToken);
+        return await PageAsync(order, IsSet(paid), IsSet(cancelled), null, IsSet(receipt), cancellationToken, payment == "unavailable");
     }
 
     [HttpPost]
@@ -94,12 +94,12 @@ public sealed class OrdersController(
             ? Task.FromResult<Order?>(null)
             : db.Orders.Include(o => o.Lines).AsNoTracking().FirstOrDefaultAsync(o => o.Token == token, cancellationToken);
 
-    private async Task<IActionResult> PageAsync(Order order, bool paid, bool cancelled, string? receiptError, bool receiptSaved, CancellationToken cancellationToken)
+    private async Task<IActionResult> PageAsync(Order order, bool paid, bool cancelled, string? receiptError, bool receiptSaved, CancellationToken cancellationToken, bool paymentUnavailable = false)
     {
         // A private page: not indexed, not kept by shared caches or the browser's history cache.
         Response.Headers.CacheControl = "no-store";
         Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
         var history = await workflow.HistoryAsync(order.Id, cancellationToken);
-        return View("Status", new OrderStatusViewModel(order, history, bank.Value, paid, cancelled, receiptError, receiptSaved));
+        return View("Status", new OrderStatusViewModel(order, history, bank.Value, paid, cancelled, receiptError, receiptSaved, paymentUnavailable));
     }
 }

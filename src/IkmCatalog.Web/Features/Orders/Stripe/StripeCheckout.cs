@@ -3,23 +3,20 @@ using IkmCatalog.Data;
 using IkmCatalog.Orders;
 using IkmCatalog.Web.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Stripe;
 using Stripe.Checkout;
 
 namespace IkmCatalog.Web.Features.Orders.Stripe;
 
 /// <summary>
-/// Stripe could not be reached or refused the request; the order is unchanged. Checkout shows the buyer the UI string
-/// "orders.stripe.unavailable" (the order is saved; pay by bank transfer or try again) instead of an error page.
-/// </summary>
-public sealed class OnlinePaymentException(string message, Exception? inner = null) : Exception(message, inner);
-
-/// <summary>
 /// Pays orders through Stripe Checkout (a page hosted by Stripe) and refunds them. The order is marked paid by
 /// <see cref="StripeWebhook"/> only, never here: a buyer reaching the success URL proves nothing.
 /// </summary>
-public sealed class StripeCheckout(StripeClient client, IkmDbContext db, UiStrings strings, ILogger<StripeCheckout> logger) : IOnlinePayment
+public sealed class StripeCheckout(StripeClient client, IkmDbContext db, UiStrings strings, IOptions<StripeOptions> options, ILogger<StripeCheckout> logger) : IOnlinePayment
 {
+    public string PaymentPageOrigin => options.Value.PaymentPageOrigin;
+
     /// <summary>
     /// Creates the Checkout Session for the order and returns Stripe's payment page. Asking again for the same order
     /// (the buyer pressed "pay" twice, or came back from Stripe's page) returns the same session: the idempotency key

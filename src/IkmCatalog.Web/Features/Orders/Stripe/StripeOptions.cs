@@ -20,6 +20,13 @@ public sealed class StripeOptions
     [Url]
     public string? ApiBase { get; set; }
 
+    /// <summary>
+    /// Where Stripe's hosted payment page lives: checkout redirects the buyer's form there, so the page's content security
+    /// policy allows it as a form target. Only the tests change it (to the fake's own payment page).
+    /// </summary>
+    [Url]
+    public string PaymentPageOrigin { get; set; } = "https://checkout.stripe.com";
+
     /// <summary>How old a webhook's signed timestamp may be before it is refused as a replay (Stripe's default).</summary>
     [Range(1, 3600)]
     public int WebhookToleranceSeconds { get; set; } = 300;
