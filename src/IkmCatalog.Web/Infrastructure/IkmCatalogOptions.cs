@@ -30,6 +30,13 @@ public sealed class IkmCatalogOptions
 
     /// <summary>The office's contact details for the footer; what is left unset comes from the theme's theme.json.</summary>
     public OfficeOptions Office { get; set; } = new();
+
+    /// <summary>The office's contact details as shown and used: these settings over the active theme's defaults.</summary>
+    public OfficeOptions OfficeFor(Theming.ActiveTheme theme)
+    {
+        ArgumentNullException.ThrowIfNull(theme);
+        return Office.Over(theme.Chain.Select(t => t.Office));
+    }
 }
 
 public sealed class DatabaseOptions
@@ -64,6 +71,9 @@ public sealed class OfficeOptions
     public string? HoursIndonesian { get; set; }
 
     public string? HoursEnglish { get; set; }
+
+    /// <summary>Where the office's notifications go (new inquiries and orders, receipts, payments), or null when none is set.</summary>
+    public string? NotificationEmail => Email is { Length: > 0 } email && email.Trim().Length > 0 ? email.Trim() : null;
 
     public string? Hours(string culture) => IkmCatalog.Content.Cultures.IsEnglish(culture) ? HoursEnglish : HoursIndonesian;
 

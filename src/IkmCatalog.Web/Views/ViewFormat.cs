@@ -13,8 +13,11 @@ public static class ViewFormat
 
     public static CultureInfo Format => Culture == Cultures.English ? EnglishFormat : IndonesianFormat;
 
-    public static string Rupiah(long amount) =>
-        Culture == Cultures.English
+    public static string Rupiah(long amount) => Rupiah(amount, Culture);
+
+    /// <summary>An amount in a given language (emails are written in the buyer's, not the request's): Rp25.000 or IDR 25,000.</summary>
+    public static string Rupiah(long amount, string culture) =>
+        Cultures.Normalize(culture) == Cultures.English
             ? string.Format(EnglishFormat, "IDR {0:N0}", amount)
             : string.Format(IndonesianFormat, "Rp{0:N0}", amount);
 

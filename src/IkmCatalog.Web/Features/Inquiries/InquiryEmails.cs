@@ -17,9 +17,9 @@ namespace IkmCatalog.Web.Features.Inquiries;
 public sealed class InquiryEmails(UiStrings strings, IOptions<IkmCatalogOptions> options, ActiveTheme theme)
 {
     /// <summary>The office's address: configuration over the theme's defaults, as the site's footer shows it.</summary>
-    public string? OfficeEmail => Office.Email is { Length: > 0 } email ? email : null;
+    public string? OfficeEmail => Office.NotificationEmail;
 
-    private OfficeOptions Office => options.Value.Office.Over(theme.Chain.Select(t => t.Office));
+    private OfficeOptions Office => options.Value.OfficeFor(theme);
 
     public OutgoingEmail BuyerAcknowledgement(Inquiry inquiry, string statusUrl)
     {

@@ -6,6 +6,7 @@ using IkmCatalog.Orders;
 using IkmCatalog.Web.Infrastructure;
 using IkmCatalog.Web.Localization;
 using IkmCatalog.Web.Theming;
+using IkmCatalog.Web.Views;
 using Microsoft.Extensions.Options;
 
 namespace IkmCatalog.Web.Features.Orders;
@@ -19,12 +20,9 @@ public sealed class CheckoutEmails(
     IOptions<IkmCatalogOptions> options, ActiveTheme theme)
 {
     /// <summary>The office's address for notifications (configuration first, then the theme), or null.</summary>
-    public string? OfficeEmail => options.Value.Office.Over(theme.Chain.Select(t => t.Office)).Email;
+    public string? OfficeEmail => options.Value.OfficeFor(theme).NotificationEmail;
 
-    public static string Rupiah(long amount, string culture) =>
-        Cultures.Normalize(culture) == Cultures.English
-            ? string.Format(CultureInfo.GetCultureInfo("en-GB"), "IDR {0:N0}", amount)
-            : string.Format(CultureInfo.GetCultureInfo("id-ID"), "Rp{0:N0}", amount);
+    private static string Rupiah(long amount, string culture) => ViewFormat.Rupiah(amount, culture);
 
     /// <summary>An office-time date and time in the buyer's language, e.g. "2 Desember 2026 14.30 WIB".</summary>
     public string OfficeDateTime(DateTime utc, string culture)

@@ -5,6 +5,7 @@ using IkmCatalog.Orders;
 using IkmCatalog.Web.Infrastructure;
 using IkmCatalog.Web.Localization;
 using IkmCatalog.Web.Theming;
+using IkmCatalog.Web.Views;
 using Microsoft.Extensions.Options;
 
 namespace IkmCatalog.Web.Features.Orders;
@@ -52,7 +53,7 @@ public sealed partial class OrderEmails(
         var reason = change.To == OrderStatus.Cancelled
             ? Text(culture, change.Detail == ExpiredUnpaid ? "email.order.cancelled.expired" : "email.order.cancelled.by-office")
             : "";
-        var values = new object[] { order.Reference, Rupiah(culture, order.TotalIdr), link, order.Courier ?? "", order.TrackingNumber ?? "", reason, order.CustomerName };
+        var values = new object[] { order.Reference, ViewFormat.Rupiah(order.TotalIdr, culture), link, order.Courier ?? "", order.TrackingNumber ?? "", reason, order.CustomerName };
         var subject = Format(culture, $"email.order.{step}.subject", values);
         var body = Format(culture, $"email.order.{step}.body", values) + "\n\n" + Format(culture, "email.order.footer", values);
         Report(outbox.Enqueue(new OutgoingEmail("order-" + step, order.Email, order.CustomerName, subject, body, Culture: culture)), order);
@@ -60,7 +61,7 @@ public sealed partial class OrderEmails(
         if (change.To == OrderStatus.Paid && OfficeEmail() is { } office)
         {
             // The office works in Indonesian whatever the buyer's language.
-            var officeValues = new object[] { order.Reference, Rupiah(Cultures.Indonesian, order.TotalIdr), order.CustomerName, order.Email,
+            var officeValues = new object[] { order.Reference, ViewFormat.Rupiah(order.TotalIdr, Cultures.Indonesian), order.CustomerName, order.Email,
                 Text(Cultures.Indonesian, "email.order.payment." + (order.PaymentMethod == PaymentMethod.Stripe ? "stripe" : "bank-transfer")), OfficeLink(order) };
             Report(outbox.Enqueue(new OutgoingEmail("order-paid-office", office, null,
                 Format(Cultures.Indonesian, "email.order.office-paid.subject", officeValues),
@@ -95,17 +96,12 @@ public sealed partial class OrderEmails(
     }
 
     private string? OfficeEmail() =>
-        options.Value.Office.Over(theme.Chain.Select(t => t.Office)).Email is { Length: > 0 } email ? email.Trim() : null;
+        options.Value.OfficeFor(theme).NotificationEmail;
 
     private string Text(string culture, string key) => strings.Find(culture, key) ?? key;
 
     private string Format(string culture, string key, object[] values) =>
         string.Format(culture == Cultures.English ? EnglishFormat : IndonesianFormat, Text(culture, key), values);
-
-    public static string Rupiah(string culture, long amount) =>
-        culture == Cultures.English
-            ? string.Format(EnglishFormat, "IDR {0:N0}", amount)
-            : string.Format(IndonesianFormat, "Rp{0:N0}", amount);
 
     private void Report(EnqueueResult result, Order order)
     {
