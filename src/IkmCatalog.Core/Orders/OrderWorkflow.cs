@@ -119,7 +119,7 @@ public sealed class OrderWorkflow(IkmDbContext db, TimeProvider clock, IEnumerab
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.Orders.AsNoTracking()
             .Where(o => o.Status == OrderStatus.Pending && o.PaymentMethod == PaymentMethod.BankTransfer && o.ExpiresAtUtc != null && o.ExpiresAtUtc <= now)
-            .Select(o => o.Id).Take(200).ToListAsync(cancellationToken);
+            .OrderBy(o => o.ExpiresAtUtc).ThenBy(o => o.Id).Select(o => o.Id).Take(200).ToListAsync(cancellationToken);
         var count = 0;
         foreach (var id in due)
         {
