@@ -94,6 +94,7 @@ public class RoleTableTests(IkmWebFactory factory)
         ["POST backoffice/orders/shipping/{id:int}/delete"] = Sales,
 
         ["GET backoffice/redirects"] = Everyone,
+        ["GET backoffice/producers/{id:int}/cards"] = Everyone,
         ["POST backoffice/redirects/add"] = Publishers,
         ["POST backoffice/redirects/{id:int}/delete"] = Publishers,
 
