@@ -6,9 +6,18 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace IkmCatalog.Web.Features.Errors;
 
-public sealed record ErrorViewModel(int StatusCode, string Culture);
+public sealed record ErrorViewModel(int StatusCode, string Culture)
+{
+    /// <summary>
+    /// Statuses with a page of their own (a wrong method, an upload too large, too many requests …); any other code is
+    /// shown as the 500 page.
+    /// </summary>
+    public static readonly IReadOnlySet<int> Known = new HashSet<int> { 400, 403, 404, 405, 413, 429 };
 
-/// <summary>404 and 500 pages, in the language of the page that failed.</summary>
+    public string Key => (Known.Contains(StatusCode) ? StatusCode : 500).ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>Error pages in the language of the page that failed: the client errors people meet by name, the rest as 500.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class ErrorsController : Controller
 {
@@ -20,7 +29,7 @@ public sealed class ErrorsController : Controller
             ?? Request.Path.Value ?? "/";
         var culture = CultureFromPath.IsEnglishPath(originalPath) ? Cultures.English : Cultures.Indonesian;
         CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
-        var status = code is 404 or 400 or 403 or 429 ? code : 500;
+        var status = ErrorViewModel.Known.Contains(code) ? code : 500;
         Response.StatusCode = status;
         return View("Error", new ErrorViewModel(status, culture));
     }
