@@ -28,6 +28,20 @@ public sealed class UiStrings
     public IReadOnlyDictionary<string, string> For(string culture) => _byCulture[Cultures.Normalize(culture)];
 
     public string? Find(string culture, string key) => For(culture).TryGetValue(key, out var value) ? value : null;
+
+    /// <summary>
+    /// A text in a given language rather than the request's (emails are written in the buyer's), its {0} placeholders
+    /// filled with numbers and dates formatted for that language; the key itself when the text is missing.
+    /// </summary>
+    public string Text(string culture, string key, params object?[] values)
+    {
+        var text = Find(culture, key) ?? key;
+        return values.Length == 0 ? text : string.Format(FormatFor(culture), text, values);
+    }
+
+    /// <summary>How numbers and dates are written in a site language: Indonesian (1.250,5) or British English (1,250.5).</summary>
+    public static CultureInfo FormatFor(string culture) =>
+        CultureInfo.GetCultureInfo(Cultures.IsEnglish(culture) ? "en-GB" : "id-ID");
 }
 
 public sealed class JsonStringLocalizer(UiStrings strings) : IStringLocalizer

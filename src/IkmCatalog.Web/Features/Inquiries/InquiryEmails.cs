@@ -92,7 +92,7 @@ public sealed class InquiryEmails(UiStrings strings, IOptions<IkmCatalogOptions>
 
     private void AppendLines(StringBuilder body, Inquiry inquiry)
     {
-        var format = CultureInfo.GetCultureInfo(inquiry.Culture == Cultures.English ? "en-GB" : "id-ID");
+        var format = UiStrings.FormatFor(inquiry.Culture);
         foreach (var line in inquiry.Lines)
         {
             body.Append("- ").Append(line.ProductName).Append(": ").Append(line.Quantity.ToString("N0", format)).Append(' ').AppendLine(line.Unit);
@@ -103,9 +103,5 @@ public sealed class InquiryEmails(UiStrings strings, IOptions<IkmCatalogOptions>
     private string Field(string culture, string labelKey, string? value) =>
         $"{Text(culture, labelKey)}: {(string.IsNullOrWhiteSpace(value) ? "-" : value)}";
 
-    private string Text(string culture, string key, params object?[] arguments)
-    {
-        var format = strings.Find(culture, key) ?? key;
-        return arguments.Length == 0 ? format : string.Format(CultureInfo.GetCultureInfo(culture), format, arguments);
-    }
+    private string Text(string culture, string key, params object?[] arguments) => strings.Text(culture, key, arguments);
 }

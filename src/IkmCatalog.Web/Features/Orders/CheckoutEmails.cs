@@ -27,7 +27,7 @@ public sealed class CheckoutEmails(
     /// <summary>An office-time date and time in the buyer's language, e.g. "2 Desember 2026 14.30 WIB".</summary>
     public string OfficeDateTime(DateTime utc, string culture)
     {
-        var format = CultureInfo.GetCultureInfo(Cultures.Normalize(culture) == Cultures.English ? "en-GB" : "id-ID");
+        var format = UiStrings.FormatFor(culture);
         return officeTime.ToLocal(utc).ToString("d MMMM yyyy HH.mm", format) + " " + Text(culture, "order.time-zone");
     }
 
@@ -101,9 +101,5 @@ public sealed class CheckoutEmails(
         body.AppendLine(Text(c, "order.total") + ": " + Rupiah(order.TotalIdr, c) + (order.ShippingIdr is null ? " " + Text(c, "order.total-plus-shipping") : ""));
     }
 
-    private string Text(string culture, string key, params object[] args)
-    {
-        var format = strings.Find(culture, key) ?? key;
-        return args.Length == 0 ? format : string.Format(CultureInfo.InvariantCulture, format, args);
-    }
+    private string Text(string culture, string key, params object[] args) => strings.Text(culture, key, args);
 }

@@ -27,8 +27,6 @@ public sealed partial class OrderEmails(
     /// <summary>Detail given by <see cref="OrderWorkflow.ExpireUnpaidAsync"/> when it cancels an unpaid order.</summary>
     public const string ExpiredUnpaid = "expired-unpaid";
 
-    private static readonly CultureInfo IndonesianFormat = CultureInfo.GetCultureInfo("id-ID");
-    private static readonly CultureInfo EnglishFormat = CultureInfo.GetCultureInfo("en-GB");
 
     public Task HandleAsync(OrderChange change, CancellationToken cancellationToken)
     {
@@ -98,10 +96,9 @@ public sealed partial class OrderEmails(
     private string? OfficeEmail() =>
         options.Value.OfficeFor(theme).NotificationEmail;
 
-    private string Text(string culture, string key) => strings.Find(culture, key) ?? key;
+    private string Text(string culture, string key) => strings.Text(culture, key);
 
-    private string Format(string culture, string key, object[] values) =>
-        string.Format(culture == Cultures.English ? EnglishFormat : IndonesianFormat, Text(culture, key), values);
+    private string Format(string culture, string key, object[] values) => strings.Text(culture, key, values);
 
     private void Report(EnqueueResult result, Order order)
     {

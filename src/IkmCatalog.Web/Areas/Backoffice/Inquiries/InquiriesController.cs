@@ -31,6 +31,7 @@ public sealed class InquiriesController(
     UserManager<Editor> users,
     UiStrings strings,
     IOptions<IkmCatalogOptions> options,
+    IkmCatalog.Web.Theming.ActiveTheme theme,
     IStringLocalizer<UiStrings> text) : BackofficeController
 {
     public const string AuditType = "inquiry";
@@ -301,7 +302,7 @@ public sealed class InquiriesController(
     }
 
     private InquiryEmails Emails() =>
-        new(strings, options.Value.Office.Name is { Length: > 0 } office ? office : strings.Find(Cultures.Indonesian, "inquiry-mail.office")!);
+        new(strings, options.Value.OfficeFor(theme).Name is { Length: > 0 } office ? office : strings.Text(Cultures.Indonesian, "inquiry-mail.office"));
 
     /// <summary>The buyer's private status page, absolute, in the buyer's language.</summary>
     private string StatusUrl(Inquiry inquiry)

@@ -100,12 +100,7 @@ public sealed class InquiryEmails(UiStrings strings, string officeName)
     public static string Price(decimal price, string currency, IFormatProvider format) =>
         currency == "IDR" ? string.Create(format, $"IDR {price:N0}") : string.Create(format, $"{currency} {price:N2}");
 
-    public static CultureInfo Format(string culture) =>
-        CultureInfo.GetCultureInfo(Cultures.IsEnglish(culture) ? "en-GB" : "id-ID");
+    public static CultureInfo Format(string culture) => UiStrings.FormatFor(culture);
 
-    private string Text(string culture, string key, params object?[] values)
-    {
-        var text = strings.Find(culture, key) ?? throw new InvalidOperationException($"UI string '{key}' is missing.");
-        return values.Length == 0 ? text : string.Format(Format(culture), text, values);
-    }
+    private string Text(string culture, string key, params object?[] values) => strings.Text(culture, key, values);
 }
