@@ -10,9 +10,23 @@ public static class SiteUrls
     {
         ArgumentNullException.ThrowIfNull(context);
         var configured = context.RequestServices.GetRequiredService<IOptions<IkmCatalogOptions>>().Value.PublicBaseUrl;
-        var root = string.IsNullOrEmpty(configured)
-            ? $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}"
-            : configured.TrimEnd('/');
-        return root + (path.StartsWith('/') ? path : "/" + path);
+        return Root(configured, context) + (path.StartsWith('/') ? path : "/" + path);
     }
+
+    /// <summary>A public page's absolute URL in a given language (e.g. a buyer's status page, in the buyer's language).</summary>
+    public static string Page(HttpContext context, string routeName, string culture, object? values)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var links = context.RequestServices.GetRequiredService<LinkGenerator>();
+        return Absolute(context, links.GetPathByRouteValues(SiteRoutes.RouteName(routeName, culture), values) ?? "/");
+    }
+
+    /// <summary>
+    /// The site's root: the configured public base URL, else the host of the current request (when there is one: jobs
+    /// running in the background have none and get an empty root, so a bare path).
+    /// </summary>
+    public static string Root(string? publicBaseUrl, HttpContext? context) =>
+        !string.IsNullOrEmpty(publicBaseUrl) ? publicBaseUrl.TrimEnd('/')
+        : context?.Request is { Host.HasValue: true } request ? $"{request.Scheme}://{request.Host}{request.PathBase}"
+        : "";
 }

@@ -82,16 +82,7 @@ public sealed partial class OrderEmails(
 
     private string OfficeLink(Order order) => BaseUrl() + "/backoffice/orders/" + order.Id.ToString(CultureInfo.InvariantCulture);
 
-    private string BaseUrl()
-    {
-        if (options.Value.PublicBaseUrl is { Length: > 0 } configured)
-        {
-            return configured.TrimEnd('/');
-        }
-        return http.HttpContext?.Request is { } request && request.Host.HasValue
-            ? $"{request.Scheme}://{request.Host}{request.PathBase}"
-            : "";
-    }
+    private string BaseUrl() => SiteUrls.Root(options.Value.PublicBaseUrl, http.HttpContext);
 
     private string? OfficeEmail() =>
         options.Value.OfficeFor(theme).NotificationEmail;

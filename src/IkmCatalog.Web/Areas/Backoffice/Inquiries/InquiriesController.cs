@@ -305,18 +305,8 @@ public sealed class InquiriesController(
         new(strings, options.Value.OfficeFor(theme).Name is { Length: > 0 } office ? office : strings.Text(Cultures.Indonesian, "inquiry-mail.office"));
 
     /// <summary>The buyer's private status page, absolute, in the buyer's language.</summary>
-    private string StatusUrl(Inquiry inquiry)
-    {
-        var culture = Cultures.Normalize(inquiry.Culture);
-        var path = Url.RouteUrl(SiteRoutes.RouteName("rfq-status", culture), new { token = inquiry.Token });
-        if (path is null)
-        {
-            // No address from routing while no public action serves the route: the table's pattern gives the same path.
-            var route = SiteRoutes.All.First(r => r.Name == "rfq-status");
-            path = "/" + (culture == Cultures.English ? route.English : route.Indonesian).Replace("{token}", Uri.EscapeDataString(inquiry.Token), StringComparison.Ordinal);
-        }
-        return SiteUrls.Absolute(HttpContext, path);
-    }
+    private string StatusUrl(Inquiry inquiry) =>
+        SiteUrls.Page(HttpContext, "rfq-status", Cultures.Normalize(inquiry.Culture), new { token = inquiry.Token });
 
     /// <summary>
     /// Moves the inquiry from <paramref name="from"/> to <paramref name="to"/> only if it is still at

@@ -36,8 +36,7 @@ public sealed class QrCardsController(IkmDbContext db, TimeProvider clock) : Bac
             .AsNoTracking().AsSplitQuery().ToListAsync(cancellationToken);
         var cards = products.Select(p =>
         {
-            var path = Url.RouteUrl(SiteRoutes.RouteName("product", culture), new { slug = p.Slug }) ?? "/";
-            var url = SiteUrls.Absolute(HttpContext, path);
+            var url = SiteUrls.Page(HttpContext, "product", culture, new { slug = p.Slug });
             return new QrCard(p, url, QrPng(url));
         }).ToList();
         return View(new QrCardSheet(producer, culture, cards));
