@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace IkmCatalog.Tests.Browser;
@@ -22,7 +21,7 @@ public class CheckoutBrowserTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Masukkan ke keranjang" }).ClickAsync();
         await Expect(page.Locator(".cart-line")).ToHaveCountAsync(2);
         await Expect(page.Locator(".cart-summary")).ToContainTextAsync("Rp82.000");
-        violations.AddRange(await SeriousViolationsAsync(page));
+        violations.AddRange(await Axe.SeriousAsync(page));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Lanjut ke pembayaran" }).ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("Pembayaran");
@@ -36,7 +35,7 @@ public class CheckoutBrowserTests(BrowserFixture browser)
         await Expect(page.Locator("#City option[value='35.73']")).ToHaveCountAsync(1);
         await page.GetByLabel("Kabupaten/kota").SelectOptionAsync(new SelectOptionValue { Label = "Kota Malang" });
         await page.GetByLabel("Kode pos").FillAsync("65122");
-        violations.AddRange(await SeriousViolationsAsync(page));
+        violations.AddRange(await Axe.SeriousAsync(page));
         await page.GetByRole(AriaRole.Button, new() { Name = "Buat pesanan" }).ClickAsync();
 
         await Expect(page.Locator("h1")).ToContainTextAsync("Pesanan ORD-");
@@ -47,18 +46,12 @@ public class CheckoutBrowserTests(BrowserFixture browser)
         await Expect(bank).ToContainTextAsync(reference);
         await Expect(page.Locator(".order-table")).ToContainTextAsync("Keripik Tempe Original Bu Sri");
         await Expect(page.Locator(".order-table")).ToContainTextAsync("Kopi");
-        violations.AddRange(await SeriousViolationsAsync(page));
+        violations.AddRange(await Axe.SeriousAsync(page));
 
         Assert.True(violations.Count == 0, string.Join("\n", violations));
         await page.Context.CloseAsync();
     }
 
-    private static async Task<IEnumerable<string>> SeriousViolationsAsync(IPage page)
-    {
-        var result = await page.RunAxe();
-        return result.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{new Uri(page.Url).PathAndQuery} {v.Id} ({v.Impact}): {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))})");
-    }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

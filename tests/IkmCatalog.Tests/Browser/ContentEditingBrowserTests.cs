@@ -1,5 +1,4 @@
 using System.Net;
-using Deque.AxeCore.Commons;
 using IkmCatalog.Backoffice;
 using IkmCatalog.Tests.Infrastructure;
 using IkmCatalog.Tests.Media;
@@ -13,8 +12,6 @@ public class ContentEditingBrowserTests(BrowserFixture browser)
 {
     private const string Producer = "Keripik Tempe Bu Sri Sanan";
     private const string Category = "Keripik & Makanan Ringan";
-    private static readonly string AxeSource = new BundledAxeScriptProvider().GetScript();
-
     [Fact]
     public async Task An_editor_creates_previews_publishes_renames_and_unpublishes_a_product()
     {
@@ -143,7 +140,7 @@ public class ContentEditingBrowserTests(BrowserFixture browser)
             {
                 await page.GotoAsync(url);
             }
-            violations.AddRange((await AxeViolationsAsync(page)).Select(v => $"{new Uri(page.Url).PathAndQuery} {v}"));
+            violations.AddRange((await Axe.ViolationsAsync(page)).Select(v => $"{new Uri(page.Url).PathAndQuery} {v}"));
         }
 
         await Check();
@@ -204,25 +201,6 @@ public class ContentEditingBrowserTests(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save draft" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save & publish" })).ToBeVisibleAsync();
         await page.Context.CloseAsync();
-    }
-
-    /// <summary>
-    /// axe-core (the script Deque.AxeCore bundles) run in the page itself, reporting violations only.
-    /// <c>RunAxe()</c> finishes every scan in a fresh blank page, which only cross-origin frames need and the
-    /// backoffice has none: 2–3 s a page on two cores, against a few hundred milliseconds here.
-    /// </summary>
-    private static async Task<IReadOnlyList<string>> AxeViolationsAsync(IPage page)
-    {
-        await page.EvaluateAsync(AxeSource);
-        // axe 4.7 retired its duplicate-id rules; a label or aria reference to a repeated id still points at the wrong field.
-        return await page.EvaluateAsync<string[]>("""
-            async () => {
-                const found = (await axe.run(document, { resultTypes: ["violations"] })).violations.map(v =>
-                    `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map(n => n.html).join(" | ")}`);
-                const ids = [...document.querySelectorAll("[id]")].map(e => e.id);
-                return found.concat([...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))].map(id => `duplicate-id: id "${id}" is used twice`));
-            }
-            """);
     }
 
     private async Task<IPage> SignInAsync(string displayName, string role)

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Commons;
 using IkmCatalog.Backoffice;
 using IkmCatalog.Orders;
 using IkmCatalog.Tests.Infrastructure;
@@ -11,8 +10,6 @@ namespace IkmCatalog.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public class OrderBrowserTests(BrowserFixture browser)
 {
-    private static readonly string AxeSource = new BundledAxeScriptProvider().GetScript();
-
     [Fact]
     public async Task A_sales_officer_marks_a_transfer_paid_processes_and_ships_it_on_accessible_pages()
     {
@@ -26,10 +23,10 @@ public class OrderBrowserTests(BrowserFixture browser)
 
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Pesanan", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Pesanan");
-        var violations = await SeriousViolationsAsync(page);
+        var violations = new List<string>(await Axe.SeriousAsync(page));
         await page.GetByRole(AriaRole.Link, new() { Name = order.Reference }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(order.Reference);
-        violations.AddRange(await SeriousViolationsAsync(page));
+        violations.AddRange(await Axe.SeriousAsync(page));
 
         await page.GetByLabel("Catatan pembayaran (tidak wajib)").FillAsync("Dana masuk Bank Jateng 29/11");
         await page.GetByRole(AriaRole.Button, new() { Name = "Tandai lunas" }).ClickAsync();
@@ -40,7 +37,7 @@ public class OrderBrowserTests(BrowserFixture browser)
         await page.GetByLabel("Kurir").FillAsync("JNE");
         await page.GetByRole(AriaRole.Button, new() { Name = "Tandai dikirim" }).ClickAsync();
         await Assertions.Expect(page.Locator("#ship-tracking-error")).ToHaveTextAsync("Isi nomor resi.");
-        violations.AddRange(await SeriousViolationsAsync(page));
+        violations.AddRange(await Axe.SeriousAsync(page));
         await page.GetByLabel("Nomor resi").FillAsync("JNE0123456789");
         await page.GetByRole(AriaRole.Button, new() { Name = "Tandai dikirim" }).ClickAsync();
         await Assertions.Expect(page.Locator(".bo-notice")).ToContainTextAsync("ditandai dikirim");
@@ -51,16 +48,5 @@ public class OrderBrowserTests(BrowserFixture browser)
         Assert.Equal((OrderStatus.Shipped, "JNE0123456789"), (shipped.Status, shipped.TrackingNumber));
         Assert.Empty(violations);
         await page.Context.CloseAsync();
-    }
-
-    private static async Task<List<string>> SeriousViolationsAsync(IPage page)
-    {
-        await page.EvaluateAsync(AxeSource);
-        var found = await page.EvaluateAsync<string[]>("""
-            async () => (await axe.run(document, { resultTypes: ["violations"] })).violations
-                .filter(v => v.impact === "serious" || v.impact === "critical")
-                .map(v => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map(n => n.html).join(" | ")}`)
-            """);
-        return [.. found.Select(v => $"{new Uri(page.Url).PathAndQuery} {v}")];
     }
 }

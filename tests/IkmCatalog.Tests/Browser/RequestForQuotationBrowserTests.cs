@@ -1,4 +1,3 @@
-using Deque.AxeCore.Commons;
 using Microsoft.Playwright;
 
 namespace IkmCatalog.Tests.Browser;
@@ -7,8 +6,6 @@ namespace IkmCatalog.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public class RequestForQuotationBrowserTests(BrowserFixture browser)
 {
-    private static readonly string AxeSource = new BundledAxeScriptProvider().GetScript();
-
     [Fact]
     public async Task An_exporter_requests_a_quote_in_english_and_sees_the_quote_a_sales_officer_records()
     {
@@ -18,7 +15,7 @@ public class RequestForQuotationBrowserTests(BrowserFixture browser)
         await page.Locator(".buy-box").GetByRole(AriaRole.Link, new() { Name = "Request a quote" }).ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("Request a quote");
         await Expect(page.GetByLabel("Product", new() { Exact = true }).First).ToHaveValueAsync("mete-kupas-mentah-w320-curah");
-        var formViolations = await SeriousViolationsAsync(page);
+        var formViolations = await Axe.SeriousAsync(page);
 
         await page.GetByLabel("Full name").FillAsync("Hannah Becker");
         await page.GetByLabel("Company").FillAsync("Becker Nuss GmbH");
@@ -35,7 +32,7 @@ public class RequestForQuotationBrowserTests(BrowserFixture browser)
         await Expect(page.Locator(".form-notice")).ToContainTextAsync("Thank you, we have received your request.");
         await Expect(page.Locator(".rfq-reference")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^RFQ-\d{4}-\d{6}$"));
         await Expect(page.Locator(".rfq-lines")).ToContainTextAsync("Raw Cashew Kernels W320 (Bulk): 25 cartons");
-        var statusViolations = await SeriousViolationsAsync(page);
+        var statusViolations = await Axe.SeriousAsync(page);
         var reference = (await page.Locator(".rfq-reference").TextContentAsync())!.Trim();
         var statusUrl = page.Url;
 
@@ -66,7 +63,7 @@ public class RequestForQuotationBrowserTests(BrowserFixture browser)
         await page.GotoAsync(statusUrl);
         await Expect(page.Locator("main")).ToContainTextAsync("7.80");
         await Expect(page.Locator("main")).ToContainTextAsync("21");
-        var quotedViolations = await SeriousViolationsAsync(page);
+        var quotedViolations = await Axe.SeriousAsync(page);
 
         Assert.Empty(formViolations);
         Assert.Empty(statusViolations);
@@ -75,15 +72,4 @@ public class RequestForQuotationBrowserTests(BrowserFixture browser)
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
-
-    /// <summary>axe-core run in the page itself; the serious and critical violations, which stop people from using the page.</summary>
-    private static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page)
-    {
-        await page.EvaluateAsync(AxeSource);
-        return await page.EvaluateAsync<string[]>("""
-            async () => (await axe.run(document, { resultTypes: ["violations"] })).violations
-                .filter(v => v.impact === "serious" || v.impact === "critical")
-                .map(v => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map(n => n.html).join(" | ")}`)
-            """);
-    }
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using Deque.AxeCore.Playwright;
 using IkmCatalog.Tests.Orders;
 using Microsoft.Playwright;
 
@@ -54,8 +53,7 @@ public class StripeCheckoutBrowserTests(BrowserFixture browser)
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator(".order-status")).ToHaveTextAsync("Paid");
         await Assertions.Expect(page.Locator(".order-history")).ToContainTextAsync("Payment received");
-        var result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
+        var serious = await Axe.SeriousAsync(page);
         Assert.True(serious.Count == 0, string.Join("\n", serious));
         await page.Context.CloseAsync();
     }
