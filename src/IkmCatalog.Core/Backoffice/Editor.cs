@@ -15,6 +15,9 @@ public sealed class Editor : IdentityUser
     public DateTime CreatedAtUtc { get; set; }
 
     public DateTime? LastSignInAtUtc { get; set; }
+
+    /// <summary>For a producer's portal account: the one producer it may see and edit. Null for office staff.</summary>
+    public int? ProducerId { get; set; }
 }
 
 /// <summary>What each role may do; an account may hold several.</summary>
@@ -35,7 +38,14 @@ public static class EditorRoles
     /// <summary>Handles inquiries and orders.</summary>
     public const string SalesOfficer = "SalesOfficer";
 
+    /// <summary>Office staff roles: any of them opens the backoffice.</summary>
     public static readonly IReadOnlyList<string> All = [Admin, Editor, Writer, Curator, SalesOfficer];
+
+    /// <summary>
+    /// A producer's own account: the producer portal only (its page, its products, its inquiries and certificates),
+    /// never the office's backoffice. Not one of <see cref="All"/>.
+    /// </summary>
+    public const string Producer = "Producer";
 }
 
 internal sealed class EditorConfiguration : IEntityTypeConfiguration<Editor>
@@ -44,5 +54,7 @@ internal sealed class EditorConfiguration : IEntityTypeConfiguration<Editor>
     {
         e.Property(u => u.DisplayName).HasMaxLength(200);
         e.Property(u => u.Culture).HasMaxLength(5);
+        e.HasIndex(u => u.ProducerId);
+        e.HasOne<Producers.Producer>().WithMany().HasForeignKey(u => u.ProducerId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -56,6 +56,9 @@ public sealed class Product : Document
     /// <summary>Grade given at the office's curation (kurasi): A, B or C.</summary>
     public string? CurationGrade { get; set; }
 
+    /// <summary>When the product last passed curation (the "Dikurasi / Curated" badge shows it); null when it has not.</summary>
+    public DateOnly? CuratedOn { get; set; }
+
     public Availability Availability { get; set; }
 
     public bool Featured { get; set; }

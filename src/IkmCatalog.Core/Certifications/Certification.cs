@@ -67,6 +67,20 @@ public sealed partial class Certification
 
     public DateTime? VerifiedAtUtc { get; set; }
 
+    /// <summary>Who entered it: an officer's or a producer's account name.</summary>
+    public string? EnteredBy { get; set; }
+
+    /// <summary>Set when an officer refused to verify it (with <see cref="ReviewNote"/> saying why).</summary>
+    public DateTime? RejectedAtUtc { get; set; }
+
+    public string? ReviewNote { get; set; }
+
+    /// <summary>Day the 90-days-before-expiry reminder went out (once per expiry date).</summary>
+    public DateOnly? Reminder90SentOn { get; set; }
+
+    /// <summary>Day the 30-days-before-expiry reminder went out.</summary>
+    public DateOnly? Reminder30SentOn { get; set; }
+
     public CertificationValidity ValidityOn(DateOnly today) =>
         ExpiresOn is not { } expires ? CertificationValidity.Valid
         : expires < today ? CertificationValidity.Expired
@@ -144,6 +158,9 @@ internal sealed class CertificationConfiguration : IEntityTypeConfiguration<Cert
     {
         e.Property(c => c.Number).HasMaxLength(80);
         e.Property(c => c.Issuer).HasMaxLength(200);
+        e.Property(c => c.EnteredBy).HasMaxLength(256);
+        e.Property(c => c.ReviewNote).HasMaxLength(1000);
+        e.HasIndex(c => c.ExpiresOn);
         e.HasOne(c => c.Product).WithMany(p => p.Certifications).HasForeignKey(c => c.ProductId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne(c => c.Producer).WithMany(p => p.Certifications).HasForeignKey(c => c.ProducerId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne(c => c.DocumentMedia).WithMany().HasForeignKey(c => c.DocumentMediaId).OnDelete(DeleteBehavior.SetNull);

@@ -89,6 +89,24 @@ public sealed class IkmDbContext : IdentityDbContext<Editor, IdentityRole, strin
 
     public DbSet<Orders.ShippingRate> ShippingRates => Set<Orders.ShippingRate>();
 
+    public DbSet<ProducerApplication> ProducerApplications => Set<ProducerApplication>();
+
+    public DbSet<ApplicationProduct> ApplicationProducts => Set<ApplicationProduct>();
+
+    public DbSet<ApplicationCertificate> ApplicationCertificates => Set<ApplicationCertificate>();
+
+    public DbSet<ProducerStatusChange> ProducerStatusChanges => Set<ProducerStatusChange>();
+
+    public DbSet<Curation.CurationCriterion> CurationCriteria => Set<Curation.CurationCriterion>();
+
+    public DbSet<Curation.CurationRound> CurationRounds => Set<Curation.CurationRound>();
+
+    public DbSet<Curation.CurationAssessment> CurationAssessments => Set<Curation.CurationAssessment>();
+
+    public DbSet<Curation.CurationScore> CurationScores => Set<Curation.CurationScore>();
+
+    public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
+
     /// <summary>
     /// Saves, and raises a <see cref="ContentNotification"/> for every change to content (documents, drafts and what
     /// documents show) to the registered handlers, inside the same transaction, whichever code path made the change.

@@ -46,6 +46,15 @@ public sealed class Event : Document
 
     public string? RegistrationUrl { get; set; }
 
+    /// <summary>Whether and for whom the site takes registrations.</summary>
+    public EventRegistrationMode RegistrationMode { get; set; }
+
+    /// <summary>Confirmed places; past it registrations go on the waiting list. Null means no limit.</summary>
+    public int? Capacity { get; set; }
+
+    /// <summary>When the site stops taking registrations; null means at the start of the event.</summary>
+    public DateTime? RegistrationClosesAtUtc { get; set; }
+
     public int? ImageId { get; set; }
 
     public MediaItem? Image { get; set; }

@@ -81,6 +81,9 @@ namespace IkmCatalog.Data.PostgreSql.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("ProducerId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
@@ -99,6 +102,8 @@ namespace IkmCatalog.Data.PostgreSql.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("ProducerId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -172,6 +177,9 @@ namespace IkmCatalog.Data.PostgreSql.Migrations
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("CuratedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("CurationGrade")
                         .HasMaxLength(2)
@@ -395,6 +403,10 @@ namespace IkmCatalog.Data.PostgreSql.Migrations
                     b.Property<int?>("DocumentMediaId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<DateOnly?>("ExpiresOn")
                         .HasColumnType("date");
 
@@ -417,6 +429,19 @@ namespace IkmCatalog.Data.PostgreSql.Migrations
                     b.Property<int?>("ProductId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("RejectedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("Reminder30SentOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Reminder90SentOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<int>("Type")
                         .HasColumnType("integer");
 
@@ -429,6 +454,8 @@ namespace IkmCatalog.Data.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DocumentMediaId");
+
+                    b.HasIndex("ExpiresOn");
 
                     b.HasIndex("ProducerId");
 
@@ -678,6 +705,189 @@ namespace IkmCatalog.Data.PostgreSql.Migrations
                     b.ToTable("SlugRedirects");
                 });
 
+            modelBuilder.Entity("IkmCatalog.Curation.CurationAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AssessedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CuratorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("CuratorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("numeric(4,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("ProductId", "AssessedAtUtc");
+
+                    b.ToTable("CurationAssessments");
+                });
+
+            modelBuilder.Entity("IkmCatalog.Curation.CurationCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Guidance", "IkmCatalog.Curation.CurationCriterion.Guidance#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("English")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Indonesian")
+                                .IsRequired()
+                                .HasColumnType("text");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "IkmCatalog.Curation.CurationCriterion.Name#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("English")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Indonesian")
+                                .IsRequired()
+                                .HasColumnType("text");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("CurationCriteria");
+                });
+
+            modelBuilder.Entity("IkmCatalog.Curation.CurationRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("ClosesOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("OpensOn")
+                        .HasColumnType("date");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "IkmCatalog.Curation.CurationRound.Name#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("English")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Indonesian")
+                                .IsRequired()
+                                .HasColumnType("text");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.ToTable("CurationRounds");
+                });
+
+            modelBuilder.Entity("IkmCatalog.Curation.CurationScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CriterionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.HasIndex("CriterionId");
+
+                    b.ToTable("CurationScores");
+                });
+
             modelBuilder.Entity("IkmCatalog.Email.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -754,6 +964,9 @@ namespace IkmCatalog.Data.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -773,6 +986,12 @@ namespace IkmCatalog.Data.PostgreSql.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int?>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RegistrationClosesAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RegistrationMode")
                         .HasColumnType("integer");
 
                     b.Property<string>("RegistrationUrl")
@@ -853,6 +1072,81 @@ namespace IkmCatalog.Data.PostgreSql.Migrations
                     b.HasIndex("State");
 
                     b.ToTable("Events");
+                });
+
+            modelBuilder.Entity("IkmCatalog.Events.EventRegistration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AttendanceBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool?>("Attended")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("CancelledAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int?>("ProducerId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PromotedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("RegisteredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProducerId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.HasIndex("EventId", "Email");
+
+                    b.HasIndex("EventId", "Status", "RegisteredAtUtc");
+
+                    b.ToTable("EventRegistrations");
                 });
 
             modelBuilder.Entity("IkmCatalog.Inquiries.Inquiry", b =>
@@ -1563,6 +1857,90 @@ namespace IkmCatalog.Data.PostgreSql.Migrations
                     b.ToTable("Pages");
                 });
 
+            modelBuilder.Entity("IkmCatalog.Producers.ApplicationCertificate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Issuer")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int?>("ScanMediaId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("ScanMediaId");
+
+                    b.ToTable("ApplicationCertificates");
+                });
+
+            modelBuilder.Entity("IkmCatalog.Producers.ApplicationProduct", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("PhotoMediaId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("PriceIdr")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("PhotoMediaId");
+
+                    b.ToTable("ApplicationProducts");
+                });
+
             modelBuilder.Entity("IkmCatalog.Producers.Producer", b =>
                 {
                     b.Property<int>("Id")
@@ -1692,6 +2070,172 @@ namespace IkmCatalog.Data.PostgreSql.Migrations
                     b.HasIndex("State");
 
                     b.ToTable("Producers");
+                });
+
+            modelBuilder.Entity("IkmCatalog.Producers.ProducerApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("About")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("AddressHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("BusinessName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Capacity")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("FoundedYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KbliCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("Nib")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("OfficeComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int?>("ProducerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Workforce")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("Nib");
+
+                    b.HasIndex("ProducerId");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("RegionId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "SubmittedAtUtc");
+
+                    b.ToTable("ProducerApplications");
+                });
+
+            modelBuilder.Entity("IkmCatalog.Producers.ProducerStatusChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("From")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("ProducerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("To")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProducerId", "AtUtc");
+
+                    b.ToTable("ProducerStatusChanges");
                 });
 
             modelBuilder.Entity("IkmCatalog.Search.IndexJournalEntry", b =>
@@ -1972,6 +2516,14 @@ namespace IkmCatalog.Data.PostgreSql.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("IkmCatalog.Backoffice.Editor", b =>
+                {
+                    b.HasOne("IkmCatalog.Producers.Producer", null)
+                        .WithMany()
+                        .HasForeignKey("ProducerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("IkmCatalog.Catalog.Category", b =>
                 {
                     b.HasOne("IkmCatalog.Catalog.Category", "Parent")
@@ -2042,6 +2594,51 @@ namespace IkmCatalog.Data.PostgreSql.Migrations
                     b.Navigation("Product");
                 });
 
+            modelBuilder.Entity("IkmCatalog.Curation.CurationAssessment", b =>
+                {
+                    b.HasOne("IkmCatalog.Catalog.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IkmCatalog.Curation.CurationRound", "Round")
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Product");
+
+                    b.Navigation("Round");
+                });
+
+            modelBuilder.Entity("IkmCatalog.Curation.CurationRound", b =>
+                {
+                    b.HasOne("IkmCatalog.Events.Event", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("IkmCatalog.Curation.CurationScore", b =>
+                {
+                    b.HasOne("IkmCatalog.Curation.CurationAssessment", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IkmCatalog.Curation.CurationCriterion", "Criterion")
+                        .WithMany()
+                        .HasForeignKey("CriterionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Criterion");
+                });
+
             modelBuilder.Entity("IkmCatalog.Events.Event", b =>
                 {
                     b.HasOne("IkmCatalog.Media.MediaItem", "Image")
@@ -2057,6 +2654,24 @@ namespace IkmCatalog.Data.PostgreSql.Migrations
                     b.Navigation("Image");
 
                     b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("IkmCatalog.Events.EventRegistration", b =>
+                {
+                    b.HasOne("IkmCatalog.Events.Event", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IkmCatalog.Producers.Producer", "Producer")
+                        .WithMany()
+                        .HasForeignKey("ProducerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Event");
+
+                    b.Navigation("Producer");
                 });
 
             modelBuilder.Entity("IkmCatalog.Inquiries.InquiryLine", b =>
@@ -2125,6 +2740,38 @@ namespace IkmCatalog.Data.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("IkmCatalog.Producers.ApplicationCertificate", b =>
+                {
+                    b.HasOne("IkmCatalog.Producers.ProducerApplication", null)
+                        .WithMany("Certificates")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IkmCatalog.Media.MediaItem", "ScanMedia")
+                        .WithMany()
+                        .HasForeignKey("ScanMediaId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("ScanMedia");
+                });
+
+            modelBuilder.Entity("IkmCatalog.Producers.ApplicationProduct", b =>
+                {
+                    b.HasOne("IkmCatalog.Producers.ProducerApplication", null)
+                        .WithMany("Products")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IkmCatalog.Media.MediaItem", "PhotoMedia")
+                        .WithMany()
+                        .HasForeignKey("PhotoMediaId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("PhotoMedia");
+                });
+
             modelBuilder.Entity("IkmCatalog.Producers.Producer", b =>
                 {
                     b.HasOne("IkmCatalog.Media.MediaItem", "Image")
@@ -2141,6 +2788,33 @@ namespace IkmCatalog.Data.PostgreSql.Migrations
                     b.Navigation("Image");
 
                     b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("IkmCatalog.Producers.ProducerApplication", b =>
+                {
+                    b.HasOne("IkmCatalog.Producers.Producer", "Producer")
+                        .WithMany()
+                        .HasForeignKey("ProducerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("IkmCatalog.Catalog.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Producer");
+
+                    b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("IkmCatalog.Producers.ProducerStatusChange", b =>
+                {
+                    b.HasOne("IkmCatalog.Producers.Producer", null)
+                        .WithMany()
+                        .HasForeignKey("ProducerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("IkmCatalog.Stories.Story", b =>
@@ -2230,6 +2904,11 @@ namespace IkmCatalog.Data.PostgreSql.Migrations
                     b.Navigation("Images");
                 });
 
+            modelBuilder.Entity("IkmCatalog.Curation.CurationAssessment", b =>
+                {
+                    b.Navigation("Scores");
+                });
+
             modelBuilder.Entity("IkmCatalog.Inquiries.Inquiry", b =>
                 {
                     b.Navigation("Lines");
@@ -2252,6 +2931,13 @@ namespace IkmCatalog.Data.PostgreSql.Migrations
             modelBuilder.Entity("IkmCatalog.Producers.Producer", b =>
                 {
                     b.Navigation("Certifications");
+
+                    b.Navigation("Products");
+                });
+
+            modelBuilder.Entity("IkmCatalog.Producers.ProducerApplication", b =>
+                {
+                    b.Navigation("Certificates");
 
                     b.Navigation("Products");
                 });

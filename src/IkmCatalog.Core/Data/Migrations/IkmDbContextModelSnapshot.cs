@@ -76,6 +76,9 @@ namespace IkmCatalog.Data.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ProducerId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
@@ -94,6 +97,8 @@ namespace IkmCatalog.Data.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("ProducerId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -162,6 +167,9 @@ namespace IkmCatalog.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CuratedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CurationGrade")
@@ -380,6 +388,10 @@ namespace IkmCatalog.Data.Migrations
                     b.Property<int?>("DocumentMediaId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("ExpiresOn")
                         .HasColumnType("TEXT");
 
@@ -402,6 +414,19 @@ namespace IkmCatalog.Data.Migrations
                     b.Property<int?>("ProductId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("RejectedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Reminder30SentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Reminder90SentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Type")
                         .HasColumnType("INTEGER");
 
@@ -414,6 +439,8 @@ namespace IkmCatalog.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DocumentMediaId");
+
+                    b.HasIndex("ExpiresOn");
 
                     b.HasIndex("ProducerId");
 
@@ -653,6 +680,181 @@ namespace IkmCatalog.Data.Migrations
                     b.ToTable("SlugRedirects");
                 });
 
+            modelBuilder.Entity("IkmCatalog.Curation.CurationAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AssessedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CuratorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CuratorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("ProductId", "AssessedAtUtc");
+
+                    b.ToTable("CurationAssessments");
+                });
+
+            modelBuilder.Entity("IkmCatalog.Curation.CurationCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Guidance", "IkmCatalog.Curation.CurationCriterion.Guidance#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("English")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Indonesian")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "IkmCatalog.Curation.CurationCriterion.Name#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("English")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Indonesian")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("CurationCriteria");
+                });
+
+            modelBuilder.Entity("IkmCatalog.Curation.CurationRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ClosesOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("OpensOn")
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "IkmCatalog.Curation.CurationRound.Name#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("English")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Indonesian")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.ToTable("CurationRounds");
+                });
+
+            modelBuilder.Entity("IkmCatalog.Curation.CurationScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CriterionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.HasIndex("CriterionId");
+
+                    b.ToTable("CurationScores");
+                });
+
             modelBuilder.Entity("IkmCatalog.Email.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -725,6 +927,9 @@ namespace IkmCatalog.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -744,6 +949,12 @@ namespace IkmCatalog.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RegistrationClosesAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegistrationMode")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RegistrationUrl")
@@ -824,6 +1035,79 @@ namespace IkmCatalog.Data.Migrations
                     b.HasIndex("State");
 
                     b.ToTable("Events");
+                });
+
+            modelBuilder.Entity("IkmCatalog.Events.EventRegistration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttendanceBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Attended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CancelledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProducerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PromotedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RegisteredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProducerId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.HasIndex("EventId", "Email");
+
+                    b.HasIndex("EventId", "Status", "RegisteredAtUtc");
+
+                    b.ToTable("EventRegistrations");
                 });
 
             modelBuilder.Entity("IkmCatalog.Inquiries.Inquiry", b =>
@@ -1512,6 +1796,86 @@ namespace IkmCatalog.Data.Migrations
                     b.ToTable("Pages");
                 });
 
+            modelBuilder.Entity("IkmCatalog.Producers.ApplicationCertificate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Issuer")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ScanMediaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("ScanMediaId");
+
+                    b.ToTable("ApplicationCertificates");
+                });
+
+            modelBuilder.Entity("IkmCatalog.Producers.ApplicationProduct", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PhotoMediaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PriceIdr")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("PhotoMediaId");
+
+                    b.ToTable("ApplicationProducts");
+                });
+
             modelBuilder.Entity("IkmCatalog.Producers.Producer", b =>
                 {
                     b.Property<int>("Id")
@@ -1639,6 +2003,168 @@ namespace IkmCatalog.Data.Migrations
                     b.HasIndex("State");
 
                     b.ToTable("Producers");
+                });
+
+            modelBuilder.Entity("IkmCatalog.Producers.ProducerApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("About")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddressHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BusinessName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Capacity")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FoundedYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KbliCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nib")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfficeComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProducerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Workforce")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("Nib");
+
+                    b.HasIndex("ProducerId");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("RegionId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "SubmittedAtUtc");
+
+                    b.ToTable("ProducerApplications");
+                });
+
+            modelBuilder.Entity("IkmCatalog.Producers.ProducerStatusChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProducerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProducerId", "AtUtc");
+
+                    b.ToTable("ProducerStatusChanges");
                 });
 
             modelBuilder.Entity("IkmCatalog.Search.IndexJournalEntry", b =>
@@ -1911,6 +2437,14 @@ namespace IkmCatalog.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("IkmCatalog.Backoffice.Editor", b =>
+                {
+                    b.HasOne("IkmCatalog.Producers.Producer", null)
+                        .WithMany()
+                        .HasForeignKey("ProducerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("IkmCatalog.Catalog.Category", b =>
                 {
                     b.HasOne("IkmCatalog.Catalog.Category", "Parent")
@@ -1981,6 +2515,51 @@ namespace IkmCatalog.Data.Migrations
                     b.Navigation("Product");
                 });
 
+            modelBuilder.Entity("IkmCatalog.Curation.CurationAssessment", b =>
+                {
+                    b.HasOne("IkmCatalog.Catalog.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IkmCatalog.Curation.CurationRound", "Round")
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Product");
+
+                    b.Navigation("Round");
+                });
+
+            modelBuilder.Entity("IkmCatalog.Curation.CurationRound", b =>
+                {
+                    b.HasOne("IkmCatalog.Events.Event", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("IkmCatalog.Curation.CurationScore", b =>
+                {
+                    b.HasOne("IkmCatalog.Curation.CurationAssessment", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IkmCatalog.Curation.CurationCriterion", "Criterion")
+                        .WithMany()
+                        .HasForeignKey("CriterionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Criterion");
+                });
+
             modelBuilder.Entity("IkmCatalog.Events.Event", b =>
                 {
                     b.HasOne("IkmCatalog.Media.MediaItem", "Image")
@@ -1996,6 +2575,24 @@ namespace IkmCatalog.Data.Migrations
                     b.Navigation("Image");
 
                     b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("IkmCatalog.Events.EventRegistration", b =>
+                {
+                    b.HasOne("IkmCatalog.Events.Event", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IkmCatalog.Producers.Producer", "Producer")
+                        .WithMany()
+                        .HasForeignKey("ProducerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Event");
+
+                    b.Navigation("Producer");
                 });
 
             modelBuilder.Entity("IkmCatalog.Inquiries.InquiryLine", b =>
@@ -2064,6 +2661,38 @@ namespace IkmCatalog.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("IkmCatalog.Producers.ApplicationCertificate", b =>
+                {
+                    b.HasOne("IkmCatalog.Producers.ProducerApplication", null)
+                        .WithMany("Certificates")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IkmCatalog.Media.MediaItem", "ScanMedia")
+                        .WithMany()
+                        .HasForeignKey("ScanMediaId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("ScanMedia");
+                });
+
+            modelBuilder.Entity("IkmCatalog.Producers.ApplicationProduct", b =>
+                {
+                    b.HasOne("IkmCatalog.Producers.ProducerApplication", null)
+                        .WithMany("Products")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IkmCatalog.Media.MediaItem", "PhotoMedia")
+                        .WithMany()
+                        .HasForeignKey("PhotoMediaId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("PhotoMedia");
+                });
+
             modelBuilder.Entity("IkmCatalog.Producers.Producer", b =>
                 {
                     b.HasOne("IkmCatalog.Media.MediaItem", "Image")
@@ -2080,6 +2709,33 @@ namespace IkmCatalog.Data.Migrations
                     b.Navigation("Image");
 
                     b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("IkmCatalog.Producers.ProducerApplication", b =>
+                {
+                    b.HasOne("IkmCatalog.Producers.Producer", "Producer")
+                        .WithMany()
+                        .HasForeignKey("ProducerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("IkmCatalog.Catalog.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Producer");
+
+                    b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("IkmCatalog.Producers.ProducerStatusChange", b =>
+                {
+                    b.HasOne("IkmCatalog.Producers.Producer", null)
+                        .WithMany()
+                        .HasForeignKey("ProducerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("IkmCatalog.Stories.Story", b =>
@@ -2169,6 +2825,11 @@ namespace IkmCatalog.Data.Migrations
                     b.Navigation("Images");
                 });
 
+            modelBuilder.Entity("IkmCatalog.Curation.CurationAssessment", b =>
+                {
+                    b.Navigation("Scores");
+                });
+
             modelBuilder.Entity("IkmCatalog.Inquiries.Inquiry", b =>
                 {
                     b.Navigation("Lines");
@@ -2191,6 +2852,13 @@ namespace IkmCatalog.Data.Migrations
             modelBuilder.Entity("IkmCatalog.Producers.Producer", b =>
                 {
                     b.Navigation("Certifications");
+
+                    b.Navigation("Products");
+                });
+
+            modelBuilder.Entity("IkmCatalog.Producers.ProducerApplication", b =>
+                {
+                    b.Navigation("Certificates");
 
                     b.Navigation("Products");
                 });

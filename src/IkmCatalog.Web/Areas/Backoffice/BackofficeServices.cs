@@ -63,6 +63,7 @@ public static class BackofficeServices
             })
             .AddEntityFrameworkStores<IkmDbContext>()
             .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<EditorClaimsFactory>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddErrorDescriber<LocalizedIdentityErrors>();
         builder.Services.AddScoped<LocalizedIdentityErrors>(); // the validator's own refusals, beside Identity's
@@ -91,7 +92,12 @@ public static class BackofficeServices
             o.OnRefreshingPrincipal = SessionLifetime.KeepSignInTime;
         });
 
-        builder.Services.AddAuthorization();
+        builder.Services.AddAuthorization(authorization =>
+        {
+            authorization.AddPolicy(BackofficePolicies.Office, policy => policy.RequireRole(EditorRoles.All));
+            authorization.AddPolicy(BackofficePolicies.Producer, policy => policy.RequireRole(EditorRoles.Producer)
+                .RequireClaim(ProducerClaims.ProducerId));
+        });
 
         builder.Services.AddOptions<Content.ContentOptions>()
             .BindConfiguration(Content.ContentOptions.Section)
@@ -107,7 +113,7 @@ public static class BackofficeServices
     {
         await using var scope = app.Services.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in EditorRoles.All)
+        foreach (var role in EditorRoles.All.Append(EditorRoles.Producer))
         {
             if (!await roles.RoleExistsAsync(role))
             {

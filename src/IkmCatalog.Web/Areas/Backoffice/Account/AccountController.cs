@@ -54,7 +54,7 @@ public sealed class AccountController(
     UserManager<Editor> users,
     UnknownAccountSignIns unknownAccounts,
     IStringLocalizer<UiStrings> text,
-    TimeProvider clock) : BackofficeController
+    TimeProvider clock) : SignedInController
 {
     [AllowAnonymous]
     [HttpGet("login")]
