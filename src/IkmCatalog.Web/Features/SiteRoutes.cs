@@ -25,6 +25,7 @@ public static class SiteRoutes
         new("events", "agenda", "en/events", "Events", "Index"),
         new("event", "agenda/{slug}", "en/events/{slug}", "Events", "Event"),
         new("certifications", "sertifikasi", "en/certifications", "Certifications", "Index"),
+        new("statistics", "statistik", "en/statistics", "Statistics", "Index"),
         new("page", "halaman/{slug}", "en/pages/{slug}", "Pages", "Page"),
         // Buyers act: requests for quotation, the cart and checkout, and their private status pages.
         new("rfq", "permintaan-penawaran", "en/request-a-quote", "Inquiries", "Index"),

@@ -57,6 +57,8 @@ public static class CoreServices
         builder.Services.AddScoped<ContentPublisher>();
         builder.Services.AddScoped<PublishingScheduler>();
         builder.Services.AddScoped<IkmCatalog.Orders.OrderWorkflow>();
+        builder.Services.AddScoped<IkmCatalog.Statistics.ProgrammeStatistics>();
+        builder.Services.AddScoped<IkmCatalog.Statistics.ProgrammeLists>();
         builder.Services.AddScoped<DemoContentSeeder>();
         return builder;
     }

@@ -20,6 +20,7 @@ public class RoleTableTests(IkmWebFactory factory)
     private static readonly string[] Publishers = [EditorRoles.Admin, EditorRoles.Editor];
     private static readonly string[] Writers = [EditorRoles.Admin, EditorRoles.Editor, EditorRoles.Writer];
     private static readonly string[] Sales = [EditorRoles.Admin, EditorRoles.SalesOfficer];
+    private static readonly string[] Programme = [EditorRoles.Admin, EditorRoles.Editor, EditorRoles.Curator];
     private static readonly string[] MediaWriters = [EditorRoles.Admin, EditorRoles.Editor, EditorRoles.Writer, EditorRoles.Curator];
     private static readonly string[] Open = [Anonymous, .. Everyone];
 
@@ -98,6 +99,9 @@ public class RoleTableTests(IkmWebFactory factory)
         ["POST backoffice/redirects/add"] = Publishers,
         ["POST backoffice/redirects/{id:int}/delete"] = Publishers,
 
+        ["GET backoffice/statistics"] = Everyone,
+        ["GET backoffice/statistics/export/{list}.{format}"] = Programme,
+
         ["GET backoffice/search-index"] = Everyone,
         ["POST backoffice/search-index/rebuild"] = Publishers,
     };
@@ -135,7 +139,8 @@ public class RoleTableTests(IkmWebFactory factory)
         var (method, pattern) = (endpoint[..endpoint.IndexOf(' ', StringComparison.Ordinal)], endpoint[(endpoint.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
         var url = "/" + pattern.Replace("{segment}", "products", StringComparison.Ordinal)
             .Replace("{id:int}", "1", StringComparison.Ordinal).Replace("{id}", "no-such-account", StringComparison.Ordinal)
-            .Replace("{number:int}", "1", StringComparison.Ordinal);
+            .Replace("{number:int}", "1", StringComparison.Ordinal)
+            .Replace("{list}", "producers", StringComparison.Ordinal).Replace("{format}", "csv", StringComparison.Ordinal);
         // Posts carry no antiforgery token: a request that gets past the role check is refused by antiforgery (400)
         // and changes nothing.
         using var request = new HttpRequestMessage(new HttpMethod(method), url);
