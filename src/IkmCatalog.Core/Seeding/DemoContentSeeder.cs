@@ -108,7 +108,7 @@ public sealed class DemoContentSeeder(IkmDbContext db, MediaLibrary media, TimeP
                 Image = await Image(p.Image, new LocalizedText(p.Name, p.Name)),
                 CreatedAtUtc = now,
                 UpdatedAtUtc = now,
-                Certifications = [.. (p.Certifications ?? []).Select(ToCertification)],
+                Certifications = [.. (p.Certifications ?? []).Select(c => ToCertification(c, now))],
             };
             producers[p.Slug] = producer;
             db.Producers.Add(producer);
@@ -145,7 +145,7 @@ public sealed class DemoContentSeeder(IkmDbContext db, MediaLibrary media, TimeP
                 Featured = p.Featured,
                 CreatedAtUtc = p.CreatedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
                 UpdatedAtUtc = now,
-                Certifications = [.. (p.Certifications ?? []).Select(ToCertification)],
+                Certifications = [.. (p.Certifications ?? []).Select(c => ToCertification(c, now))],
             };
             var order = 0;
             foreach (var path in p.Images ?? [])
@@ -236,7 +236,8 @@ public sealed class DemoContentSeeder(IkmDbContext db, MediaLibrary media, TimeP
         return true;
     }
 
-    private static Certification ToCertification(SeedCertification c) => new()
+    /// <summary>The demo's certificates count as checked by the seed user when imported (statistics count checked ones only).</summary>
+    private static Certification ToCertification(SeedCertification c, DateTime importedAtUtc) => new()
     {
         Type = ParseCertificationType(c.Type),
         Number = c.Number,
@@ -244,6 +245,7 @@ public sealed class DemoContentSeeder(IkmDbContext db, MediaLibrary media, TimeP
         IssuedOn = c.IssuedOn,
         ExpiresOn = c.ExpiresOn,
         VerifiedBy = SeedUser,
+        VerifiedAtUtc = importedAtUtc,
     };
 
     private static CertificationType ParseCertificationType(string type) =>
