@@ -52,4 +52,14 @@ public class SvgChartTests
         Assert.Equal(["Bulan 1 2026", "Rp1000", "1"], page.QuerySelectorAll("tbody tr")[0].Children.Select(c => c.TextContent));
         Assert.Equal(3, page.QuerySelectorAll("thead th[scope='col']").Length);
     }
+
+    [Fact]
+    public void A_chart_with_nothing_to_draw_says_so_instead()
+    {
+        var page = Render(SvgChart.Bars(Sample() with { Description = "Belum ada data." }));
+
+        Assert.Null(page.QuerySelector("svg"));
+        Assert.Equal("Produsen <uji>", page.QuerySelector("figcaption")!.TextContent);
+        Assert.Equal("Belum ada data.", page.QuerySelector("figure p")!.TextContent);
+    }
 }

@@ -40,6 +40,10 @@ public static class SvgChart
     public static IHtmlContent Bars(Chart chart)
     {
         ArgumentNullException.ThrowIfNull(chart);
+        if (chart.Items.Count == 0)
+        {
+            return Empty(chart);
+        }
         var max = Math.Max(1, chart.Items.Count == 0 ? 0 : chart.Items.Max(i => i.Value));
         var height = Math.Max(1, chart.Items.Count) * RowHeight + 4;
         var svg = new StringBuilder();
@@ -65,6 +69,10 @@ public static class SvgChart
     public static IHtmlContent Columns(Chart chart)
     {
         ArgumentNullException.ThrowIfNull(chart);
+        if (chart.Items.Count == 0)
+        {
+            return Empty(chart);
+        }
         var count = Math.Max(1, chart.Items.Count);
         var max = Math.Max(1, chart.Items.Count == 0 ? 0 : chart.Items.Max(i => i.Value));
         var slot = 100.0 / count;
@@ -102,10 +110,16 @@ public static class SvgChart
     {
         var id = Encode(chart.Id);
         svg.Append(Inv($"<figure class=\"chart {kind}\" id=\"{id}\">"));
+        // The visible title; the drawing's own title and description are what assistive technology reads for it.
+        svg.Append("<figcaption class=\"chart-title\" aria-hidden=\"true\">").Append(Encode(chart.Title)).Append("</figcaption>");
         svg.Append(Inv($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" height=\"{height}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" focusable=\"false\">"));
         svg.Append(Inv($"<title id=\"{id}-title\">")).Append(Encode(chart.Title)).Append("</title>");
         svg.Append(Inv($"<desc id=\"{id}-desc\">")).Append(Encode(chart.Description)).Append("</desc>");
     }
+
+    /// <summary>A chart with nothing to draw: its title and the description (which says there is no data yet).</summary>
+    private static HtmlString Empty(Chart chart) => new(Inv($"<figure class=\"chart chart-empty\" id=\"{Encode(chart.Id)}\">")
+        + "<figcaption class=\"chart-title\">" + Encode(chart.Title) + "</figcaption><p>" + Encode(chart.Description) + "</p></figure>");
 
     private static HtmlString Close(StringBuilder html, Chart chart)
     {
