@@ -41,6 +41,7 @@ public class BilingualTests(IkmWebFactory factory)
     [InlineData("/en/stories")]
     [InlineData("/en/events")]
     [InlineData("/en/certifications")]
+    [InlineData("/en/statistics")]
     [InlineData("/en/products/does-not-exist")]
     [InlineData("/en/search?q=fish+floss&certification=halal")]
     [InlineData("/en/search?q=abn+ikn")]
