@@ -73,6 +73,7 @@ public sealed class ProducerPortalAccess(
         {
             return new(InviteStatus.EmailInUse);
         }
+        email = account?.Email ?? email; // a re-sent invitation goes to the account's own address, as it was written
 
         // The account, its invitation email and the audit entry commit together (or join the caller's transaction).
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
