@@ -88,10 +88,13 @@ public sealed class CertificateDraft
 
     public int? DocumentMediaId { get; set; }
 
+    /// <summary>Who entered it (a producer's portal account, say), carried until publishing creates its row.</summary>
+    public string? EnteredBy { get; set; }
+
     public static CertificateDraft From(Certification c)
     {
         ArgumentNullException.ThrowIfNull(c);
-        return new() { Id = c.Id, Type = c.Type, Number = c.Number, Issuer = c.Issuer, IssuedOn = c.IssuedOn, ExpiresOn = c.ExpiresOn, DocumentMediaId = c.DocumentMediaId };
+        return new() { Id = c.Id, Type = c.Type, Number = c.Number, Issuer = c.Issuer, IssuedOn = c.IssuedOn, ExpiresOn = c.ExpiresOn, DocumentMediaId = c.DocumentMediaId, EnteredBy = c.EnteredBy };
     }
 
     /// <summary>Makes <paramref name="target"/> hold exactly these certificates, keeping the rows (and verification) that did not change.</summary>
@@ -117,6 +120,7 @@ public sealed class CertificateDraft
             certificate.IssuedOn = draft.IssuedOn ?? default;
             certificate.ExpiresOn = draft.ExpiresOn;
             certificate.DocumentMediaId = draft.DocumentMediaId;
+            certificate.EnteredBy ??= draft.EnteredBy;
             kept.Add(certificate);
         }
         target.RemoveAll(c => !kept.Contains(c));

@@ -165,6 +165,9 @@ public sealed class InquiryMessage
     public string Author { get; set; } = "";
 
     public DateTime AtUtc { get; set; }
+
+    /// <summary>For <see cref="InquiryMessageKind.Forwarded"/>: the producer it went to (its portal lists it).</summary>
+    public int? ProducerId { get; set; }
 }
 
 internal sealed class InquiryConfiguration : IEntityTypeConfiguration<Inquiry>
@@ -227,5 +230,7 @@ internal sealed class InquiryMessageConfiguration : IEntityTypeConfiguration<Inq
     {
         e.Property(m => m.Body).HasMaxLength(5000);
         e.Property(m => m.Author).HasMaxLength(200);
+        e.HasIndex(m => m.ProducerId);
+        e.HasOne<Producers.Producer>().WithMany().HasForeignKey(m => m.ProducerId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -1327,9 +1327,14 @@ namespace IkmCatalog.Data.PostgreSql.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ProducerId")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("InquiryId");
+
+                    b.HasIndex("ProducerId");
 
                     b.ToTable("InquiryMessages");
                 });
@@ -2700,6 +2705,11 @@ namespace IkmCatalog.Data.PostgreSql.Migrations
                         .HasForeignKey("InquiryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("IkmCatalog.Producers.Producer", null)
+                        .WithMany()
+                        .HasForeignKey("ProducerId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("IkmCatalog.Inquiries.InquiryQuote", b =>

@@ -22,7 +22,14 @@ public class RoleTableTests(IkmWebFactory factory)
     private static readonly string[] Sales = [EditorRoles.Admin, EditorRoles.SalesOfficer];
     private static readonly string[] Programme = [EditorRoles.Admin, EditorRoles.Editor, EditorRoles.Curator];
     private static readonly string[] MediaWriters = [EditorRoles.Admin, EditorRoles.Editor, EditorRoles.Writer, EditorRoles.Curator];
-    private static readonly string[] Open = [Anonymous, .. Everyone];
+    private static readonly string[] Programme = [EditorRoles.Admin, EditorRoles.Editor, EditorRoles.Curator];
+    private static readonly string[] Open = [Anonymous, .. Everyone, EditorRoles.Producer];
+
+    /// <summary>Any signed-in account, a producer's portal account too.</summary>
+    private static readonly string[] SignedIn = [.. Everyone, EditorRoles.Producer];
+
+    /// <summary>A producer's portal account only: office staff are refused there, as producers are on every office page.</summary>
+    private static readonly string[] ProducerOnly = [EditorRoles.Producer];
 
     /// <summary>"METHOD route pattern" → who may use it.</summary>
     private static readonly Dictionary<string, string[]> Table = new(StringComparer.Ordinal)
@@ -31,9 +38,9 @@ public class RoleTableTests(IkmWebFactory factory)
         ["POST backoffice/login"] = Open,
         ["GET backoffice/denied"] = Open,
         ["POST backoffice/language"] = Open,
-        ["POST backoffice/logout"] = Everyone,
-        ["GET backoffice/password"] = Everyone,
-        ["POST backoffice/password"] = Everyone,
+        ["POST backoffice/logout"] = SignedIn,
+        ["GET backoffice/password"] = SignedIn,
+        ["POST backoffice/password"] = SignedIn,
         ["GET backoffice"] = Everyone,
         ["POST backoffice/markdown/preview"] = Everyone,
 
@@ -99,8 +106,9 @@ public class RoleTableTests(IkmWebFactory factory)
         ["POST backoffice/redirects/add"] = Publishers,
         ["POST backoffice/redirects/{id:int}/delete"] = Publishers,
 
-        ["GET backoffice/statistics"] = Everyone,
-        ["GET backoffice/statistics/export/{list}.{format}"] = Programme,
+            .Replace("{id:int}", "1", StringComparison.Ordinal).Replace("{id}", "no-such-account", StringComparison.Ordinal).Replace("{accountId}", "no-such-account", StringComparison.Ordinal)
+            .Replace("{number:int}", "1", StringComparison.Ordinal)
+            .Replace("{list}", "producers", StringComparison.Ordinal).Replace("{format}", "csv", StringComparison.Ordinal);
 
         ["GET backoffice/search-index"] = Everyone,
         ["POST backoffice/search-index/rebuild"] = Publishers,
@@ -138,7 +146,7 @@ public class RoleTableTests(IkmWebFactory factory)
         var clients = await ClientsAsync();
         var (method, pattern) = (endpoint[..endpoint.IndexOf(' ', StringComparison.Ordinal)], endpoint[(endpoint.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
         var url = "/" + pattern.Replace("{segment}", "products", StringComparison.Ordinal)
-            .Replace("{id:int}", "1", StringComparison.Ordinal).Replace("{id}", "no-such-account", StringComparison.Ordinal)
+            .Replace("{id:int}", "1", StringComparison.Ordinal).Replace("{id}", "no-such-account", StringComparison.Ordinal).Replace("{accountId}", "no-such-account", StringComparison.Ordinal)
             .Replace("{number:int}", "1", StringComparison.Ordinal)
             .Replace("{list}", "producers", StringComparison.Ordinal).Replace("{format}", "csv", StringComparison.Ordinal);
         // Posts carry no antiforgery token: a request that gets past the role check is refused by antiforgery (400)
@@ -208,6 +216,12 @@ public class RoleTableTests(IkmWebFactory factory)
                 {
                     clients[role] = await Editors.SignedInClientAsync(factory, role);
                 }
+                int producerId;
+                using (var scope = factory.Services.CreateScope())
+                {
+                    producerId = scope.ServiceProvider.GetRequiredService<IkmCatalog.Data.IkmDbContext>().Producers.OrderBy(p => p.Id).Select(p => p.Id).First();
+                }
+                clients[EditorRoles.Producer] = await IkmCatalog.Tests.Portal.PortalAccounts.SignedInClientAsync(factory, producerId);
                 _clients = clients;
             }
             return _clients;

@@ -1282,9 +1282,14 @@ namespace IkmCatalog.Data.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ProducerId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("InquiryId");
+
+                    b.HasIndex("ProducerId");
 
                     b.ToTable("InquiryMessages");
                 });
@@ -2621,6 +2626,11 @@ namespace IkmCatalog.Data.Migrations
                         .HasForeignKey("InquiryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("IkmCatalog.Producers.Producer", null)
+                        .WithMany()
+                        .HasForeignKey("ProducerId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("IkmCatalog.Inquiries.InquiryQuote", b =>

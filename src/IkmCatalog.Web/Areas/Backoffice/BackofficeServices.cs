@@ -66,6 +66,10 @@ public static class BackofficeServices
             .AddClaimsPrincipalFactory<EditorClaimsFactory>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddErrorDescriber<LocalizedIdentityErrors>();
+        // A producer's portal invitation is a password-reset token: it has to outlast a few days of waiting in an inbox.
+        builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(PortalAccess.ProducerPortalAccess.InvitationDays));
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<PortalAccess.ProducerPortalAccess>();
         builder.Services.AddScoped<LocalizedIdentityErrors>(); // the validator's own refusals, beside Identity's
         builder.Services.AddSingleton<CommonPasswords>();
         builder.Services.AddSingleton<UnknownAccountSignIns>();

@@ -102,7 +102,14 @@ public sealed class AccountController(
         }
         await users.UpdateAsync(editor);
         BackofficeCulture.Remember(Response, editor.Culture);
-        return LocalRedirect(SafeReturnUrl(form.ReturnUrl));
+        // A producer's account opens its portal; the office's pages would only refuse it.
+        return LocalRedirect(editor.ProducerId is null ? SafeReturnUrl(form.ReturnUrl) : PortalReturnUrl(form.ReturnUrl));
+    }
+
+    private string PortalReturnUrl(string? returnUrl)
+    {
+        var safe = SafeReturnUrl(returnUrl);
+        return safe.Split('?')[0].StartsWith("/backoffice/portal", StringComparison.Ordinal) ? safe : "/backoffice/portal";
     }
 
     /// <summary>

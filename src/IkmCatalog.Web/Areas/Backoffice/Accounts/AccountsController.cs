@@ -76,7 +76,7 @@ public sealed class AccountsController(
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        var accounts = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ThenBy(u => u.Email).ToListAsync(cancellationToken);
+        var accounts = await db.Users.AsNoTracking().Where(u => u.ProducerId == null).OrderBy(u => u.DisplayName).ThenBy(u => u.Email).ToListAsync(cancellationToken);
         var roles = await RolesByAccountAsync(cancellationToken);
         var now = clock.GetUtcNow();
         return View(new AccountListViewModel([.. accounts.Select(a => Row(a, roles.GetValueOrDefault(a.Id) ?? [], now))]));

@@ -158,7 +158,7 @@ public sealed class InquiriesController(
         }
         db.InquiryMessages.Add(new InquiryMessage
         {
-            InquiryId = id, Kind = InquiryMessageKind.Forwarded, Author = officer, AtUtc = now,
+            InquiryId = id, Kind = InquiryMessageKind.Forwarded, Author = officer, AtUtc = now, ProducerId = producer!.Id,
             Body = string.IsNullOrEmpty(form.Note) ? $"{producer!.Name} <{email.To}>" : $"{producer!.Name} <{email.To}>\n\n{form.Note}",
         });
         Audit(id, "forward", now, producer.Name);
