@@ -22,7 +22,6 @@ public class RoleTableTests(IkmWebFactory factory)
     private static readonly string[] Sales = [EditorRoles.Admin, EditorRoles.SalesOfficer];
     private static readonly string[] Programme = [EditorRoles.Admin, EditorRoles.Editor, EditorRoles.Curator];
     private static readonly string[] MediaWriters = [EditorRoles.Admin, EditorRoles.Editor, EditorRoles.Writer, EditorRoles.Curator];
-    private static readonly string[] Programme = [EditorRoles.Admin, EditorRoles.Editor, EditorRoles.Curator];
     private static readonly string[] Open = [Anonymous, .. Everyone, EditorRoles.Producer];
 
     /// <summary>Any signed-in account, a producer's portal account too.</summary>
