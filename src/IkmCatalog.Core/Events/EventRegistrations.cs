@@ -120,9 +120,10 @@ public sealed class EventRegistrations(IkmDbContext db, TimeProvider clock, IEnu
     public async Task<RegisterResult> RegisterAsync(int eventId, Registrant registrant, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(registrant);
-        var now = Now;
         return await InLockAsync(eventId, async item =>
         {
+            // Read inside the lock: the waiting list's order is the order in which registrations got the lock.
+            var now = Now;
             if (item is null || !item.IsPublic(now) || item.RegistrationMode == EventRegistrationMode.None)
             {
                 return new RegisterResult(RegisterOutcome.NotFound);

@@ -20,6 +20,7 @@ public class RoleTableTests(IkmWebFactory factory)
     private static readonly string[] Publishers = [EditorRoles.Admin, EditorRoles.Editor];
     private static readonly string[] Writers = [EditorRoles.Admin, EditorRoles.Editor, EditorRoles.Writer];
     private static readonly string[] Sales = [EditorRoles.Admin, EditorRoles.SalesOfficer];
+    private static readonly string[] Programme = [EditorRoles.Admin, EditorRoles.Editor, EditorRoles.Curator];
     private static readonly string[] MediaWriters = [EditorRoles.Admin, EditorRoles.Editor, EditorRoles.Writer, EditorRoles.Curator];
     private static readonly string[] Open = [Anonymous, .. Everyone];
 
@@ -61,6 +62,12 @@ public class RoleTableTests(IkmWebFactory factory)
         ["POST backoffice/content/{segment}/{id:int}/schedule"] = Publishers,
         ["POST backoffice/content/{segment}/{id:int}/delete"] = Publishers,
         ["POST backoffice/content/{segment}/{id:int}/history/{number:int}/rollback"] = Publishers,
+
+        ["GET backoffice/events/registrations"] = Programme,
+        ["GET backoffice/events/{id:int}/registrations"] = Programme,
+        ["GET backoffice/events/{id:int}/registrations/export.csv"] = Programme,
+        ["POST backoffice/events/{id:int}/registrations/cancel"] = Programme,
+        ["POST backoffice/events/{id:int}/registrations/attendance"] = Programme,
 
         ["GET backoffice/inquiries"] = Sales,
         ["GET backoffice/inquiries/export.csv"] = Sales,

@@ -58,8 +58,8 @@ public sealed class EventRegistrationsController(
         return model is null ? NotFound() : View(model);
     }
 
-    [HttpPost("{id:int}/registrations/{registrationId:int}/cancel")]
-    public async Task<IActionResult> Cancel(int id, int registrationId, CancellationToken cancellationToken)
+    [HttpPost("{id:int}/registrations/cancel")]
+    public async Task<IActionResult> Cancel(int id, [FromForm(Name = "registration")] int registrationId, CancellationToken cancellationToken)
     {
         var result = await registrations.CancelAsync(id, registrationId, UserName, cancellationToken);
         switch (result.Outcome)
