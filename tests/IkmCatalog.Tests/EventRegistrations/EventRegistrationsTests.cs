@@ -156,3 +156,51 @@ public class EventRegistrationsTests(IkmWebFactory host)
         Assert.Equal("Peserta D", Assert.Single(rows, r => r.Status == RegistrationStatus.Waitlisted).Name);
     }
 }
+
+/// <summary>The event editor's registration settings, as the draft's rules check them.</summary>
+public class EventDraftRegistrationRulesTests
+{
+    private static EventDraft Draft(int? capacity, DateTime? closes)
+    {
+        var starts = new DateTime(2027, 3, 9, 2, 0, 0, DateTimeKind.Utc);
+        return new EventDraft
+        {
+            Slug = "kurasi-uji", Kind = EventKind.CurationDay, Title = new("Kurasi uji", null), Summary = new("Kurasi.", null),
+            StartsAtUtc = starts, EndsAtUtc = starts.AddHours(6), Venue = "Aula", RegistrationMode = EventRegistrationMode.Producers,
+            Capacity = capacity, RegistrationClosesAtUtc = closes,
+        };
+    }
+
+    [Fact]
+    public void Places_must_be_at_least_one_or_left_empty()
+    {
+        Assert.Contains(Draft(0, null).Validate(new DateOnly(2027, 1, 1)), e => e.Field == "Capacity" && e.Message == "content.error.capacity");
+        Assert.DoesNotContain(Draft(null, null).Validate(new DateOnly(2027, 1, 1)), e => e.Field == "Capacity");
+        Assert.DoesNotContain(Draft(1, null).Validate(new DateOnly(2027, 1, 1)), e => e.Field == "Capacity");
+    }
+
+    [Fact]
+    public void Registration_must_close_before_the_event_ends()
+    {
+        var draft = Draft(30, null);
+        draft.RegistrationClosesAtUtc = draft.EndsAtUtc;
+
+        Assert.Contains(draft.Validate(new DateOnly(2027, 1, 1)), e => e.Field == "RegistrationClosesAtUtc");
+        draft.RegistrationClosesAtUtc = draft.StartsAtUtc.AddDays(-2);
+        Assert.Empty(draft.Validate(new DateOnly(2027, 1, 1)));
+    }
+
+    [Fact]
+    public void The_settings_go_from_the_draft_to_the_event_and_back()
+    {
+        var draft = Draft(25, new DateTime(2027, 3, 5, 10, 0, 0, DateTimeKind.Unspecified));
+        var item = new Event();
+
+        draft.ApplyTo(item);
+        var again = EventDraft.From(item);
+
+        Assert.Equal((EventRegistrationMode.Producers, 25), (item.RegistrationMode, item.Capacity));
+        Assert.Equal(DateTimeKind.Utc, item.RegistrationClosesAtUtc!.Value.Kind);
+        Assert.Equal((draft.RegistrationMode, draft.Capacity, draft.RegistrationClosesAtUtc), (again.RegistrationMode, again.Capacity, again.RegistrationClosesAtUtc));
+    }
+}
