@@ -217,4 +217,35 @@ public class RegistrationPagesTests(IkmWebFactory host)
         Assert.Equal(["'=HYPERLINK(\"http://evil.example\")", "Sri Wahyuni"], rows.Select(r => r[0]));
         Assert.Equal("Tempat terkonfirmasi", rows[1][5]);
     }
+
+    [Fact]
+    public async Task The_event_editor_saves_the_registration_settings_and_explains_a_closing_time_after_the_end()
+    {
+        var client = await Editors.SignedInClientAsync(host, EditorRoles.Editor);
+        var slug = "bimtek-form-" + Guid.NewGuid().ToString("N")[..8];
+        var fields = new Dictionary<string, string>
+        {
+            ["Draft.Kind"] = "Training", ["Draft.Title.Indonesian"] = "Bimtek formulir", ["Draft.Slug"] = slug,
+            ["Draft.Summary.Indonesian"] = "Pelatihan.", ["StartsLocal"] = "2099-03-09T09:00", ["EndsLocal"] = "2099-03-09T15:00",
+            ["Draft.UtcOffsetMinutes"] = "420", ["Draft.Venue"] = "Aula", ["Draft.RegistrationMode"] = "Producers",
+            ["Draft.Capacity"] = "0", ["RegistrationClosesLocal"] = "2099-03-10T09:00", ["intent"] = "save",
+        };
+
+        var refused = await Forms.SubmitAsync(client, "/backoffice/content/events/new", "form.bo-card[enctype]", fields);
+
+        var page = await Forms.ParseAsync(refused);
+        Assert.Equal("Minimal 1 tempat (atau kosongkan jika tidak dibatasi).", page.QuerySelector("#Draft_Capacity-error")!.TextContent);
+        Assert.Equal("Pendaftaran harus ditutup sebelum acara berakhir.", page.QuerySelector("#RegistrationClosesLocal-error")!.TextContent);
+
+        fields["Draft.Capacity"] = "30";
+        fields["RegistrationClosesLocal"] = "2099-03-08T17:00";
+        var saved = await Forms.SubmitAsync(client, "/backoffice/content/events/new", "form.bo-card[enctype]", fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var edit = await host.GetDocumentAsync(client, saved.Headers.Location!.OriginalString);
+        Assert.Equal("30", edit.QuerySelector("#Draft_Capacity")!.GetAttribute("value"));
+        Assert.Equal("2099-03-08T17:00", edit.QuerySelector("#RegistrationClosesLocal")!.GetAttribute("value"));
+        Assert.Equal("Producers", edit.QuerySelector("#Draft_RegistrationMode option[selected]")!.GetAttribute("value"));
+        Assert.NotNull(edit.QuerySelector("a[href$='/registrations']"));
+    }
 }
