@@ -2,6 +2,7 @@ using IkmCatalog.Web.Api;
 using IkmCatalog.Web.Areas.Backoffice;
 using IkmCatalog.Web.Email;
 using IkmCatalog.Web.Features;
+using IkmCatalog.Web.Features.Events;
 using IkmCatalog.Web.Features.Orders;
 using IkmCatalog.Web.Features.Orders.Stripe;
 using IkmCatalog.Web.Features.Search;
@@ -20,6 +21,7 @@ builder.AddEmailOutbox(); // emails saved with the change that causes them, sent
 builder.AddOrderEmails(); // the buyer told of each order step in their language, the office of each payment
 builder.AddStripePayments(); // Stripe Checkout and its webhook, only when IkmCatalog:Stripe keys are set
 builder.AddOrders();      // cart, checkout by bank transfer, the buyer's order page, expiry of unpaid orders
+builder.AddEventRegistrations(); // places at events, the waiting list moving up, the registrants' emails
 
 var app = builder.Build();
 

@@ -28,6 +28,14 @@ public sealed class EventDraft : IDraft
 
     public string? RegistrationUrl { get; set; }
 
+    public EventRegistrationMode RegistrationMode { get; set; }
+
+    /// <summary>Confirmed places (at least 1); empty for no limit.</summary>
+    public int? Capacity { get; set; }
+
+    /// <summary>When the site stops taking registrations; empty for the start of the event.</summary>
+    public DateTime? RegistrationClosesAtUtc { get; set; }
+
     public int? ImageId { get; set; }
 
     public static EventDraft From(Event e)
@@ -37,7 +45,8 @@ public sealed class EventDraft : IDraft
         {
             Slug = e.Slug, Kind = e.Kind, Title = e.Title, Summary = e.Summary, Body = e.Body, StartsAtUtc = e.StartsAtUtc,
             EndsAtUtc = e.EndsAtUtc, UtcOffsetMinutes = e.UtcOffsetMinutes, Venue = e.Venue, RegionId = e.RegionId,
-            RegistrationUrl = e.RegistrationUrl, ImageId = e.ImageId,
+            RegistrationUrl = e.RegistrationUrl, ImageId = e.ImageId, RegistrationMode = e.RegistrationMode, Capacity = e.Capacity,
+            RegistrationClosesAtUtc = e.RegistrationClosesAtUtc,
         };
     }
 
@@ -56,6 +65,9 @@ public sealed class EventDraft : IDraft
         e.RegionId = RegionId;
         e.RegistrationUrl = string.IsNullOrWhiteSpace(RegistrationUrl) ? null : RegistrationUrl.Trim();
         e.ImageId = ImageId;
+        e.RegistrationMode = RegistrationMode;
+        e.Capacity = Capacity;
+        e.RegistrationClosesAtUtc = RegistrationClosesAtUtc is { } closes ? DateTime.SpecifyKind(closes, DateTimeKind.Utc) : null;
     }
 
     public IEnumerable<DraftError> Validate(DateOnly today)
@@ -93,6 +105,18 @@ public sealed class EventDraft : IDraft
             && !(Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
         {
             errors.Add(new DraftError(nameof(RegistrationUrl), "content.error.url"));
+        }
+        if (!Enum.IsDefined(RegistrationMode))
+        {
+            errors.Add(new DraftError(nameof(RegistrationMode), "content.error.invalid-value"));
+        }
+        if (Capacity is < 1 or > 100_000)
+        {
+            errors.Add(new DraftError(nameof(Capacity), "content.error.capacity"));
+        }
+        if (RegistrationClosesAtUtc is { } closes && EndsAtUtc != default && closes >= EndsAtUtc)
+        {
+            errors.Add(new DraftError(nameof(RegistrationClosesAtUtc), "content.error.registration-closes-after-end"));
         }
         return errors;
     }

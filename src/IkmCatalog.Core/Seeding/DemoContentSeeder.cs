@@ -201,6 +201,8 @@ public sealed class DemoContentSeeder(IkmDbContext db, MediaLibrary media, TimeP
                 Venue = e.Venue,
                 Region = e.Region is null ? null : regions[e.Region],
                 RegistrationUrl = e.RegistrationUrl,
+                RegistrationMode = e.Registration is null ? EventRegistrationMode.None : Enum.Parse<EventRegistrationMode>(e.Registration, ignoreCase: true),
+                Capacity = e.Capacity,
                 Image = await Image(e.Image, title),
                 CreatedAtUtc = now,
                 UpdatedAtUtc = now,

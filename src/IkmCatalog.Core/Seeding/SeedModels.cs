@@ -34,7 +34,8 @@ public sealed record SeedStory(
 
 public sealed record SeedEvent(
     string Slug, string Kind, SeedText Title, SeedText Summary, SeedText Body, DateTimeOffset StartsOn,
-    DateTimeOffset EndsOn, string Venue, string? Region, string? RegistrationUrl, string? Image, bool Published);
+    DateTimeOffset EndsOn, string Venue, string? Region, string? RegistrationUrl, string? Image, bool Published,
+    string? Registration = null, int? Capacity = null);
 
 public sealed record SeedPage(string Slug, SeedText Title, SeedText Body, bool Published);
 

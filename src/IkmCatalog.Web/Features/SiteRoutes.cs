@@ -24,6 +24,7 @@ public static class SiteRoutes
         new("story", "berita/{slug}", "en/stories/{slug}", "Stories", "Story"),
         new("events", "agenda", "en/events", "Events", "Index"),
         new("event", "agenda/{slug}", "en/events/{slug}", "Events", "Event"),
+        new("event-registration", "acara/pendaftaran/{token}", "en/events/registration/{token}", "Events", "Registration"),
         new("certifications", "sertifikasi", "en/certifications", "Certifications", "Index"),
         new("statistics", "statistik", "en/statistics", "Statistics", "Index"),
         new("page", "halaman/{slug}", "en/pages/{slug}", "Pages", "Page"),

@@ -69,6 +69,12 @@ public class RoleTableTests(IkmWebFactory factory)
         ["POST backoffice/content/{segment}/{id:int}/delete"] = Publishers,
         ["POST backoffice/content/{segment}/{id:int}/history/{number:int}/rollback"] = Publishers,
 
+        ["GET backoffice/events/registrations"] = Programme,
+        ["GET backoffice/events/{id:int}/registrations"] = Programme,
+        ["GET backoffice/events/{id:int}/registrations/export.csv"] = Programme,
+        ["POST backoffice/events/{id:int}/registrations/cancel"] = Programme,
+        ["POST backoffice/events/{id:int}/registrations/attendance"] = Programme,
+
         ["GET backoffice/inquiries"] = Sales,
         ["GET backoffice/inquiries/export.csv"] = Sales,
         ["GET backoffice/inquiries/{id:int}"] = Sales,

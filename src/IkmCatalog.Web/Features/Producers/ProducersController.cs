@@ -2,6 +2,7 @@ using IkmCatalog.Catalog;
 using IkmCatalog.Certifications;
 using IkmCatalog.Content;
 using IkmCatalog.Data;
+using IkmCatalog.Events;
 using IkmCatalog.Producers;
 using IkmCatalog.Stories;
 using IkmCatalog.Web.Features.Catalog;
@@ -14,7 +15,9 @@ public sealed record ProducerListViewModel(IReadOnlyList<ProducerCard> Producers
 
 public sealed record ProducerCard(Producer Producer, int ProductCount);
 
-public sealed record ProducerViewModel(Producer Producer, IReadOnlyList<Product> Products, IReadOnlyList<Certification> Certifications, IReadOnlyList<Story> Stories);
+/// <param name="TookPartIn">Past public events where the office recorded the producer as present, newest first.</param>
+public sealed record ProducerViewModel(Producer Producer, IReadOnlyList<Product> Products, IReadOnlyList<Certification> Certifications, IReadOnlyList<Story> Stories,
+    IReadOnlyList<Event> TookPartIn);
 
 public sealed class ProducersController(IkmDbContext db, TimeProvider clock) : SiteController(clock)
 {
@@ -61,6 +64,9 @@ public sealed class ProducersController(IkmDbContext db, TimeProvider clock) : S
             .GroupBy(c => (c.Type, c.Number)).Select(g => g.First()).OrderBy(c => c.Type).ToList();
         var stories = await db.PublicStories(now).Where(s => s.ProducerId == producer.Id)
             .OrderByDescending(s => s.PublishedAtUtc).Include(s => s.Image).AsNoTracking().ToListAsync(cancellationToken);
-        return new ProducerViewModel(producer, products, certifications, stories);
+        var attended = db.EventRegistrations.Where(r => r.ProducerId == producer.Id && r.Attended == true).Select(r => r.EventId);
+        var tookPartIn = await db.Events.Published(now).Where(e => e.EndsAtUtc < now && attended.Contains(e.Id))
+            .OrderByDescending(e => e.StartsAtUtc).AsNoTracking().ToListAsync(cancellationToken);
+        return new ProducerViewModel(producer, products, certifications, stories, tookPartIn);
     }
 }

@@ -239,6 +239,7 @@ public sealed class ContentController(
             // Typed as the venue's wall-clock time in the zone chosen beside it.
             e.StartsAtUtc = EventTime(Request.Form["StartsLocal"], e.UtcOffsetMinutes, "StartsLocal");
             e.EndsAtUtc = EventTime(Request.Form["EndsLocal"], e.UtcOffsetMinutes, "EndsLocal");
+            e.RegistrationClosesAtUtc = EventTime(Request.Form["RegistrationClosesLocal"], e.UtcOffsetMinutes, "RegistrationClosesLocal") is var closes && closes != default ? closes : null;
         }
 
         await AddPhotosAsync(draft, cancellationToken);
@@ -397,6 +398,7 @@ public sealed class ContentController(
                 "" => "",
                 "StartsAtUtc" => "StartsLocal",
                 "EndsAtUtc" => "EndsLocal",
+                "RegistrationClosesAtUtc" => "RegistrationClosesLocal",
                 _ => "Draft." + error.Field,
             };
             if (key.Length == 0 || ModelState.GetFieldValidationState(key) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
