@@ -291,4 +291,28 @@ public class CurationPagesTests(IkmWebFactory factory)
         Assert.NotNull(page.QuerySelector("#event-error"));
         Assert.Equal("true", page.QuerySelector("#name-id")!.GetAttribute("aria-invalid"));
     }
+
+    [Fact]
+    public async Task Publishing_an_edited_product_keeps_its_curation_grade_and_date()
+    {
+        var product = await FreshProductAsync();
+        using var curator = await Editors.SignedInClientAsync(factory, EditorRoles.Curator);
+        Assert.Equal(HttpStatusCode.Redirect, (await AssessAsync(curator, product.Id, Fields(await ActiveCriteriaAsync(), [5], "Passed"))).StatusCode);
+
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<IkmDbContext>();
+            var publisher = scope.ServiceProvider.GetRequiredService<ContentPublisher>();
+            var current = await db.Products.AsNoTracking().Include(p => p.Images).Include(p => p.Certifications).SingleAsync(p => p.Id == product.Id);
+            var draft = IkmCatalog.Catalog.ProductDraft.From(current);
+            draft.Summary = new LocalizedText(current.Summary.Indonesian + " Kini tersedia dalam kemasan 250 g.", current.Summary.English);
+            Assert.Equal(PublishStatus.Saved, (await publisher.SaveDraftAsync(DocumentTypes.Product, product.Id, draft, "editor@example.go.id", await publisher.LatestNumberAsync(DocumentTypes.Product, product.Id))).Status);
+            Assert.Equal(PublishStatus.Published, (await publisher.PublishAsync(DocumentTypes.Product, product.Id, "editor@example.go.id")).Status);
+        }
+
+        var row = await WithDbAsync(db => db.Products.AsNoTracking().SingleAsync(p => p.Id == product.Id));
+        Assert.EndsWith("kemasan 250 g.", row.Summary.Indonesian, StringComparison.Ordinal);
+        Assert.Equal("A", row.CurationGrade);
+        Assert.Equal(factory.Services.GetRequiredService<OfficeTime>().Today, row.CuratedOn);
+    }
 }
