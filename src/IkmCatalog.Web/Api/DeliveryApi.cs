@@ -129,11 +129,11 @@ public sealed record ProductDto(
 
 public sealed record ProductDetailDto(
     ProductDto Product, string DescriptionHtml, string? HsCode, int? ShelfLifeDays, string Packaging, int WeightGrams,
-    string? CurationGrade, IReadOnlyList<string> Images)
+    string? CurationGrade, DateOnly? CuratedOn, IReadOnlyList<string> Images)
 {
     public static ProductDetailDto From(Product p, string culture, DateOnly today, HttpContext http, MarkdownRenderer markdown) => new(
         ProductDto.From(p, culture, today, http), markdown.ToHtml(p.Description.For(culture)), p.HsCode, p.ShelfLifeDays,
-        p.Packaging.For(culture), p.WeightGrams, p.CurationGrade,
+        p.Packaging.For(culture), p.WeightGrams, p.CurationGrade, p.CuratedOn,
         [.. p.Images.Select(i => SiteUrls.Absolute(http, MediaUrls.Preset(http, i.MediaItem, "gallery")))]);
 }
 

@@ -60,6 +60,7 @@ public static class CoreServices
         builder.Services.AddScoped<IkmCatalog.Statistics.ProgrammeStatistics>();
         builder.Services.AddScoped<IkmCatalog.Statistics.ProgrammeLists>();
         builder.Services.AddScoped<DemoContentSeeder>();
+        builder.Services.AddScoped<IkmCatalog.Curation.ProductCuration>();
         return builder;
     }
 
@@ -74,6 +75,8 @@ public static class CoreServices
             // Readers never wait for a writer, and a writer only for another writer (the setting stays in the file).
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
+        // The office's rubric exists from the first start, also in a database that predates curation.
+        await IkmCatalog.Curation.CurationRubric.EnsureDefaultAsync(db);
 
         var options = scope.ServiceProvider.GetRequiredService<IOptions<IkmCatalogOptions>>().Value;
         if (!options.Seed.Enabled)

@@ -21,6 +21,7 @@ public class RoleTableTests(IkmWebFactory factory)
     private static readonly string[] Writers = [EditorRoles.Admin, EditorRoles.Editor, EditorRoles.Writer];
     private static readonly string[] Sales = [EditorRoles.Admin, EditorRoles.SalesOfficer];
     private static readonly string[] Programme = [EditorRoles.Admin, EditorRoles.Editor, EditorRoles.Curator];
+    private static readonly string[] Curators = [EditorRoles.Admin, EditorRoles.Curator];
     private static readonly string[] MediaWriters = [EditorRoles.Admin, EditorRoles.Editor, EditorRoles.Writer, EditorRoles.Curator];
     private static readonly string[] Open = [Anonymous, .. Everyone, EditorRoles.Producer];
 
@@ -74,6 +75,25 @@ public class RoleTableTests(IkmWebFactory factory)
         ["GET backoffice/events/{id:int}/registrations/export.csv"] = Programme,
         ["POST backoffice/events/{id:int}/registrations/cancel"] = Programme,
         ["POST backoffice/events/{id:int}/registrations/attendance"] = Programme,
+        ["GET backoffice/curation"] = Curators,
+        ["GET backoffice/curation/products/{id:int}"] = Curators,
+        ["GET backoffice/curation/products/{id:int}/assess"] = Curators,
+        ["POST backoffice/curation/products/{id:int}/assess"] = Curators,
+        ["GET backoffice/curation/rubric"] = Curators,
+        ["POST backoffice/curation/rubric/add"] = Curators,
+        ["POST backoffice/curation/rubric/{id:int}"] = Curators,
+        ["POST backoffice/curation/rubric/{id:int}/retire"] = Curators,
+        ["POST backoffice/curation/rubric/{id:int}/restore"] = Curators,
+        ["GET backoffice/curation/rounds"] = Curators,
+        ["GET backoffice/curation/rounds/new"] = Curators,
+        ["POST backoffice/curation/rounds/new"] = Curators,
+        ["GET backoffice/curation/rounds/{id:int}"] = Curators,
+        ["GET backoffice/curation/rounds/{id:int}/edit"] = Curators,
+        ["POST backoffice/curation/rounds/{id:int}/edit"] = Curators,
+        ["POST backoffice/curation/rounds/{id:int}/close"] = Curators,
+        ["POST backoffice/curation/rounds/{id:int}/reopen"] = Curators,
+        ["GET backoffice/curation/rounds/{id:int}/shortlist.csv"] = Curators,
+        ["GET backoffice/curation/rounds/{id:int}/cards"] = Curators,
 
         ["GET backoffice/inquiries"] = Sales,
         ["GET backoffice/inquiries/export.csv"] = Sales,

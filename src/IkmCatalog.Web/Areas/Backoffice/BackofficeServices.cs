@@ -73,6 +73,7 @@ public static class BackofficeServices
         builder.Services.AddScoped<LocalizedIdentityErrors>(); // the validator's own refusals, beside Identity's
         builder.Services.AddSingleton<CommonPasswords>();
         builder.Services.AddSingleton<UnknownAccountSignIns>();
+        builder.Services.AddScoped<Curation.CurationEmails>();
 
         builder.Services.ConfigureApplicationCookie(cookie =>
         {

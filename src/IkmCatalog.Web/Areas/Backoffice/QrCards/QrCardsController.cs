@@ -1,10 +1,11 @@
 using IkmCatalog.Catalog;
 using IkmCatalog.Content;
 using IkmCatalog.Data;
-using IkmCatalog.Producers;
 using IkmCatalog.Web.Features;
+using IkmCatalog.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using QRCoder;
 
 namespace IkmCatalog.Web.Areas.Backoffice.QrCards;
@@ -12,15 +13,19 @@ namespace IkmCatalog.Web.Areas.Backoffice.QrCards;
 /// <summary>One card: a product as a visitor at a booth sees it, and the code that opens its page.</summary>
 public sealed record QrCard(Product Product, string Url, string QrPng);
 
-public sealed record QrCardSheet(Producer Producer, string Culture, IReadOnlyList<QrCard> Cards);
+/// <summary>A sheet of cards with the texts around it (in the officer's language; the cards are in <paramref name="Culture"/>).</summary>
+public sealed record QrCardSheet(string Title, string BackUrl, string BackText, string EmptyText, string Culture, IReadOnlyList<QrCard> Cards);
 
 /// <summary>
 /// Printable A4 sheets of product cards for exhibitions: each card has the product's photo, name, price or minimum
 /// order and a QR code to its public page (where the quote form is one click away), in the language the office prints.
+/// A sheet is made for a producer here, and for a curation round's shortlist from the curation pages.
 /// </summary>
 [Route("backoffice/producers")]
-public sealed class QrCardsController(IkmDbContext db, TimeProvider clock) : BackofficeController
+public sealed class QrCardsController(IkmDbContext db, TimeProvider clock, IStringLocalizer<UiStrings> text) : BackofficeController
 {
+    public const string SheetView = "~/Areas/Backoffice/QrCards/Cards.cshtml";
+
     [HttpGet("{id:int}/cards")]
     public async Task<IActionResult> Cards(int id, string? lang, CancellationToken cancellationToken)
     {
@@ -30,16 +35,32 @@ public sealed class QrCardsController(IkmDbContext db, TimeProvider clock) : Bac
         {
             return NotFound();
         }
-        var products = await db.PublicProducts(clock.GetUtcNow().UtcDateTime).Where(p => p.ProducerId == id)
-            .OrderByDescending(p => p.Featured).ThenBy(p => p.Id)
+        var productIds = await db.PublicProducts(clock.GetUtcNow().UtcDateTime).Where(p => p.ProducerId == id)
+            .OrderByDescending(p => p.Featured).ThenBy(p => p.Id).Select(p => p.Id).ToListAsync(cancellationToken);
+        var cards = await CardsAsync(db, HttpContext, clock.GetUtcNow().UtcDateTime, culture, productIds, cancellationToken);
+        return View(SheetView, new QrCardSheet(text["backoffice.qr-cards.title", producer.Name], $"/backoffice/content/producers/{producer.Id}",
+            text["backoffice.qr-cards.back"], text["backoffice.qr-cards.none"], culture, cards));
+    }
+
+    /// <summary>
+    /// Cards for <paramref name="productIds"/> in that order, leaving out any product that is not public now (its
+    /// code would open a missing page).
+    /// </summary>
+    public static async Task<IReadOnlyList<QrCard>> CardsAsync(
+        IkmDbContext db, HttpContext http, DateTime nowUtc, string culture, IReadOnlyList<int> productIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(productIds);
+        var products = await db.PublicProducts(nowUtc).Where(p => productIds.Contains(p.Id))
+            .Include(p => p.Producer)
             .Include(p => p.Images.OrderBy(i => i.SortOrder)).ThenInclude(i => i.MediaItem)
             .AsNoTracking().AsSplitQuery().ToListAsync(cancellationToken);
-        var cards = products.Select(p =>
+        var position = productIds.Select((id, index) => (id, index)).GroupBy(x => x.id).ToDictionary(g => g.Key, g => g.First().index);
+        return [.. products.OrderBy(p => position[p.Id]).Select(p =>
         {
-            var url = SiteUrls.Page(HttpContext, "product", culture, new { slug = p.Slug });
+            var url = SiteUrls.Page(http, "product", culture, new { slug = p.Slug });
             return new QrCard(p, url, QrPng(url));
-        }).ToList();
-        return View(new QrCardSheet(producer, culture, cards));
+        })];
     }
 
     /// <summary>A QR code (error correction M, which survives a smudge) as a PNG data URI: no file, no inline script or style.</summary>
