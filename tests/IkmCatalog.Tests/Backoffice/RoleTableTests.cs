@@ -131,9 +131,28 @@ public class RoleTableTests(IkmWebFactory factory)
         ["POST backoffice/redirects/add"] = Publishers,
         ["POST backoffice/redirects/{id:int}/delete"] = Publishers,
 
-            .Replace("{id:int}", "1", StringComparison.Ordinal).Replace("{id}", "no-such-account", StringComparison.Ordinal).Replace("{accountId}", "no-such-account", StringComparison.Ordinal)
-            .Replace("{number:int}", "1", StringComparison.Ordinal)
-            .Replace("{list}", "producers", StringComparison.Ordinal).Replace("{format}", "csv", StringComparison.Ordinal);
+        ["GET backoffice/statistics"] = Everyone,
+        ["GET backoffice/statistics/export/{list}.{format}"] = Programme,
+
+        ["GET backoffice/portal/welcome"] = Open,
+        ["POST backoffice/portal/welcome"] = Open,
+        ["GET backoffice/portal"] = ProducerOnly,
+        ["GET backoffice/portal/page"] = ProducerOnly,
+        ["POST backoffice/portal/page"] = ProducerOnly,
+        ["GET backoffice/portal/products/new"] = ProducerOnly,
+        ["POST backoffice/portal/products/new"] = ProducerOnly,
+        ["GET backoffice/portal/products/{id:int}"] = ProducerOnly,
+        ["POST backoffice/portal/products/{id:int}"] = ProducerOnly,
+        ["GET backoffice/portal/certificates"] = ProducerOnly,
+        ["POST backoffice/portal/certificates"] = ProducerOnly,
+        ["GET backoffice/portal/inquiries"] = ProducerOnly,
+        ["GET backoffice/portal/inquiries/{id:int}"] = ProducerOnly,
+
+        ["GET backoffice/producers/{id:int}/portal"] = Programme,
+        ["POST backoffice/producers/{id:int}/portal/invite"] = Programme,
+        ["POST backoffice/producers/{id:int}/portal/{accountId}/resend"] = Programme,
+        ["POST backoffice/producers/{id:int}/portal/{accountId}/disable"] = Programme,
+        ["POST backoffice/producers/{id:int}/portal/{accountId}/enable"] = Programme,
 
         ["GET backoffice/search-index"] = Everyone,
         ["POST backoffice/search-index/rebuild"] = Publishers,
