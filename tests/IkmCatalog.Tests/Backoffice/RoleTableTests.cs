@@ -20,6 +20,7 @@ public class RoleTableTests(IkmWebFactory factory)
     private static readonly string[] Publishers = [EditorRoles.Admin, EditorRoles.Editor];
     private static readonly string[] Writers = [EditorRoles.Admin, EditorRoles.Editor, EditorRoles.Writer];
     private static readonly string[] Sales = [EditorRoles.Admin, EditorRoles.SalesOfficer];
+    private static readonly string[] Programme = [EditorRoles.Admin, EditorRoles.Editor, EditorRoles.Curator];
     private static readonly string[] MediaWriters = [EditorRoles.Admin, EditorRoles.Editor, EditorRoles.Writer, EditorRoles.Curator];
     private static readonly string[] Open = [Anonymous, .. Everyone];
 
@@ -44,6 +45,14 @@ public class RoleTableTests(IkmWebFactory factory)
         ["POST backoffice/accounts/{id}/disable"] = AdminOnly,
         ["POST backoffice/accounts/{id}/enable"] = AdminOnly,
         ["POST backoffice/accounts/{id}/password"] = AdminOnly,
+
+        ["GET backoffice/applications"] = Programme,
+        ["GET backoffice/applications/{id:int}"] = Programme,
+        ["POST backoffice/applications/{id:int}/accept"] = Programme,
+        ["POST backoffice/applications/{id:int}/return"] = Programme,
+        ["POST backoffice/applications/{id:int}/decline"] = Programme,
+        ["GET backoffice/producers/{id:int}/programme"] = Programme,
+        ["POST backoffice/producers/{id:int}/programme"] = Programme,
 
         ["GET backoffice/audit"] = Publishers,
 
