@@ -192,6 +192,22 @@ public class RegistrationTests(RegistrationTests.Host host) : IClassFixture<Regi
     }
 
     [Fact]
+    public async Task A_filled_honeypot_is_refused_with_the_typing_kept_and_nothing_saved()
+    {
+        var email = NewEmail("robot");
+        var fields = Valid(await RegionIdAsync(host), email);
+        fields["website"] = "https://cheap-pills.example";
+
+        var response = await PostAsync(NoRedirects(host), "/en/register-your-business", fields);
+        var page = await Forms.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("a hidden field was filled in", page.QuerySelector("#form-refused")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Keripik Tempe Bu Sari", Value(page, "BusinessName"));
+        Assert.Equal(0, await CountAsync(host, email));
+    }
+
+    [Fact]
     public async Task A_forged_upload_ticket_brings_no_one_elses_photo_along()
     {
         var email = NewEmail("palsu");
