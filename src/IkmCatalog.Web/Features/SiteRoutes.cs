@@ -39,6 +39,9 @@ public static class SiteRoutes
         new("cart-cities", "keranjang/kota", "en/cart/cities", "Cart", "Cities"),
         new("order-status", "pesanan/{token}", "en/orders/{token}", "Orders", "Status"),
         new("order-receipt", "pesanan/{token}/bukti-transfer", "en/orders/{token}/receipt", "Orders", "Receipt"),
+        // Producers apply to join the office's programme, and follow their application by its private link.
+        new("registration", "daftar-ikm", "en/register-your-business", "Registration", "Index"),
+        new("registration-status", "daftar-ikm/status/{token}", "en/register-your-business/status/{token}", "Registration", "Status"),
     ];
 
     public static IEndpointRouteBuilder MapPublicSite(this IEndpointRouteBuilder app)

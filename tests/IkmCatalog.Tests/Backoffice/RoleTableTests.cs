@@ -53,6 +53,14 @@ public class RoleTableTests(IkmWebFactory factory)
         ["POST backoffice/accounts/{id}/enable"] = AdminOnly,
         ["POST backoffice/accounts/{id}/password"] = AdminOnly,
 
+        ["GET backoffice/applications"] = Programme,
+        ["GET backoffice/applications/{id:int}"] = Programme,
+        ["POST backoffice/applications/{id:int}/accept"] = Programme,
+        ["POST backoffice/applications/{id:int}/return"] = Programme,
+        ["POST backoffice/applications/{id:int}/decline"] = Programme,
+        ["GET backoffice/producers/{id:int}/programme"] = Programme,
+        ["POST backoffice/producers/{id:int}/programme"] = Programme,
+
         ["GET backoffice/audit"] = Publishers,
 
         ["GET backoffice/content/{segment}"] = Writers,

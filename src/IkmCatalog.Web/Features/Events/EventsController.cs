@@ -25,7 +25,7 @@ public sealed partial class EventsController(
     /// <summary>The view data key of the registration panel (the event view also serves the backoffice preview, without one).</summary>
     public const string PanelKey = "RegistrationPanel";
 
-    private const string DoneKey = "registration.done";
+    private const string DoneKey = "event-registration.done";
 
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
@@ -81,13 +81,13 @@ public sealed partial class EventsController(
                 TempData[DoneKey] = "registered";
                 return SeeOther(Url.Localized("event-registration", new { token = result.Registration!.Token }));
             case RegisterOutcome.UnknownProducer:
-                ModelState.AddModelError(nameof(form.Business), t["registration.validation.unknown-business"]);
+                ModelState.AddModelError(nameof(form.Business), t["event-registration.validation.unknown-business"]);
                 return await PageAsync(item, form, null, StatusCodes.Status200OK, cancellationToken);
             case RegisterOutcome.Duplicate:
-                ModelState.AddModelError(nameof(form.Email), t["registration.validation.duplicate"]);
+                ModelState.AddModelError(nameof(form.Email), t["event-registration.validation.duplicate"]);
                 return await PageAsync(item, form, null, StatusCodes.Status200OK, cancellationToken);
             case RegisterOutcome.Closed:
-                return await RefuseAsync(item, form, "registration.closed", StatusCodes.Status409Conflict, cancellationToken);
+                return await RefuseAsync(item, form, "event-registration.closed", StatusCodes.Status409Conflict, cancellationToken);
             default:
                 return NotFound();
         }
@@ -164,16 +164,16 @@ public sealed partial class EventsController(
             var email = form.Email.Trim();
             if (!MailAddress.TryCreate(email, out var address) || address.Address != email || !address.Host.Contains('.', StringComparison.Ordinal))
             {
-                ModelState.AddModelError(nameof(form.Email), t["validation.email", t["registration.form.email"]]);
+                ModelState.AddModelError(nameof(form.Email), t["validation.email", t["event-registration.form.email"]]);
             }
         }
         if (!string.IsNullOrWhiteSpace(form.Phone) && !PhonePattern().IsMatch(form.Phone.Trim()))
         {
-            ModelState.AddModelError(nameof(form.Phone), t["registration.validation.phone"]);
+            ModelState.AddModelError(nameof(form.Phone), t["event-registration.validation.phone"]);
         }
         if (item.RegistrationMode == EventRegistrationMode.Producers && string.IsNullOrWhiteSpace(form.Business))
         {
-            ModelState.AddModelError(nameof(form.Business), t["validation.required", t["registration.form.business"]]);
+            ModelState.AddModelError(nameof(form.Business), t["validation.required", t["event-registration.form.business"]]);
         }
     }
 

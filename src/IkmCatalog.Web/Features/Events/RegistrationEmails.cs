@@ -31,11 +31,11 @@ public sealed partial class RegistrationEmails(
         var format = UiStrings.FormatFor(culture);
         var when = item.StartsLocal.ToString("d MMMM yyyy, HH.mm", format) + " " + strings.Text(culture, "event.timezone." + item.UtcOffsetMinutes);
         var values = new object[] { registration.Name, item.Title.For(culture), when, item.Venue, waitlistPosition, StatusLink(registration.Token, culture) };
-        var body = strings.Text(culture, $"registration.email.{step}.body", values)
-            + "\n\n" + strings.Text(culture, "registration.email.footer", values)
+        var body = strings.Text(culture, $"event-registration.email.{step}.body", values)
+            + "\n\n" + strings.Text(culture, "event-registration.email.footer", values)
             + "\n" + (options.Value.OfficeFor(theme).Name ?? strings.Text(culture, "site.name"));
         var result = outbox.Enqueue(new OutgoingEmail("event-registration-" + step, registration.Email, registration.Name,
-            strings.Text(culture, $"registration.email.{step}.subject", values), body, Culture: culture));
+            strings.Text(culture, $"event-registration.email.{step}.subject", values), body, Culture: culture));
         if (result.Status != EnqueueStatus.Queued)
         {
             // The registration stands regardless; the office sees it in the list.

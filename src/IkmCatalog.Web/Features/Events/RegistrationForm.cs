@@ -8,26 +8,26 @@ public sealed class RegistrationForm
 {
     [Required(ErrorMessage = "validation.required")]
     [StringLength(200, ErrorMessage = "validation.max-length")]
-    [Display(Name = "registration.form.name")]
+    [Display(Name = "event-registration.form.name")]
     public string? Name { get; set; }
 
     [Required(ErrorMessage = "validation.required")]
     [StringLength(200, ErrorMessage = "validation.max-length")]
     [EmailAddress(ErrorMessage = "validation.email")]
-    [Display(Name = "registration.form.email")]
+    [Display(Name = "event-registration.form.email")]
     public string? Email { get; set; }
 
     [StringLength(30, ErrorMessage = "validation.max-length")]
-    [Display(Name = "registration.form.phone")]
+    [Display(Name = "event-registration.form.phone")]
     public string? Phone { get; set; }
 
     [StringLength(200, ErrorMessage = "validation.max-length")]
-    [Display(Name = "registration.form.organisation")]
+    [Display(Name = "event-registration.form.organisation")]
     public string? Organisation { get; set; }
 
     /// <summary>For producers' events: the business's NIB or the email the office has on record for it.</summary>
     [StringLength(200, ErrorMessage = "validation.max-length")]
-    [Display(Name = "registration.form.business")]
+    [Display(Name = "event-registration.form.business")]
     public string? Business { get; set; }
 }
 

@@ -38,7 +38,7 @@ public static class RegistrationCsv
                 csv.WriteField(row.Phone ?? "");
                 csv.WriteField(row.Organisation ?? "");
                 csv.WriteField(row.Producer?.Name ?? "");
-                csv.WriteField(label("registration.state." + row.Status.ToString().ToLowerInvariant()));
+                csv.WriteField(label("event-registration.state." + row.Status.ToString().ToLowerInvariant()));
                 csv.WriteField(When(row.RegisteredAtUtc));
                 csv.WriteField(When(row.PromotedAtUtc));
                 csv.WriteField(When(row.CancelledAtUtc));
