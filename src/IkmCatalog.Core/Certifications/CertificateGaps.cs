@@ -83,9 +83,10 @@ public sealed class CertificateGaps(IkmDbContext db)
                 list.Count(r => Applies(t, r.Food)))));
         }
 
-        var invitees = rows.Where(r => r.Lacking.Contains(type)).GroupBy(r => r.Product.Producer)
-            .Select(g => new GapInvitee(g.Key.Id, g.Key.Name, g.Key.Region.Name, g.Key.Sector.Indonesian, g.Key.WhatsApp, g.Key.Email, g.Key.Address,
-                [.. g.Select(r => r.Product.Name.Indonesian)]))
+        var invitees = rows.Where(r => r.Lacking.Contains(type)).GroupBy(r => r.Product.ProducerId)
+            .Select(g => (Producer: g.First().Product.Producer, Products: g.Select(r => r.Product.Name.Indonesian).ToList()))
+            .Select(g => new GapInvitee(g.Producer.Id, g.Producer.Name, g.Producer.Region.Name, g.Producer.Sector.Indonesian, g.Producer.WhatsApp,
+                g.Producer.Email, g.Producer.Address, g.Products))
             .OrderBy(i => i.Region, StringComparer.Ordinal).ThenBy(i => i.Name, StringComparer.Ordinal).ToList();
 
         return new GapReport(

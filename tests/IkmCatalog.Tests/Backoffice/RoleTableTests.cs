@@ -21,6 +21,8 @@ public class RoleTableTests(IkmWebFactory factory)
     private static readonly string[] Writers = [EditorRoles.Admin, EditorRoles.Editor, EditorRoles.Writer];
     private static readonly string[] Sales = [EditorRoles.Admin, EditorRoles.SalesOfficer];
     private static readonly string[] MediaWriters = [EditorRoles.Admin, EditorRoles.Editor, EditorRoles.Writer, EditorRoles.Curator];
+    private static readonly string[] Programme = [EditorRoles.Admin, EditorRoles.Editor, EditorRoles.Curator];
+    private static readonly string[] Curators = [EditorRoles.Admin, EditorRoles.Curator];
     private static readonly string[] Open = [Anonymous, .. Everyone];
 
     /// <summary>"METHOD route pattern" → who may use it.</summary>
@@ -46,6 +48,18 @@ public class RoleTableTests(IkmWebFactory factory)
         ["POST backoffice/accounts/{id}/password"] = AdminOnly,
 
         ["GET backoffice/audit"] = Publishers,
+
+        ["GET backoffice/certificates"] = Programme,
+        ["GET backoffice/certificates/add"] = Programme,
+        ["POST backoffice/certificates/add"] = Programme,
+        ["GET backoffice/certificates/{id:int}"] = Programme,
+        ["POST backoffice/certificates/{id:int}"] = Programme,
+        ["GET backoffice/certificates/{id:int}/scan"] = Programme,
+        ["POST backoffice/certificates/{id:int}/scan"] = Programme,
+        ["POST backoffice/certificates/{id:int}/verify"] = Curators,
+        ["POST backoffice/certificates/{id:int}/reject"] = Curators,
+        ["GET backoffice/certificates/gaps"] = Programme,
+        ["GET backoffice/certificates/gaps/invite.csv"] = Programme,
 
         ["GET backoffice/content/{segment}"] = Writers,
         ["GET backoffice/content/{segment}/new"] = Writers,

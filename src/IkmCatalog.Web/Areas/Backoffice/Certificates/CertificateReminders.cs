@@ -65,7 +65,7 @@ public static class CertificateReminders
         // The claim: only the node whose update still finds the value it read goes on.
         var claimed = second
             ? await db.Certifications.Where(c => c.Id == id && c.Reminder30SentOn == previous)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Reminder30SentOn, today).SetProperty(c => c.Reminder90SentOn, today), cancellationToken)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Reminder30SentOn, today).SetProperty(c => c.Reminder90SentOn, c => c.Reminder90SentOn ?? today), cancellationToken)
             : await db.Certifications.Where(c => c.Id == id && c.Reminder90SentOn == previous)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.Reminder90SentOn, today), cancellationToken);
         if (claimed != 1)
