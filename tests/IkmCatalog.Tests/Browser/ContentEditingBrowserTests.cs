@@ -164,6 +164,7 @@ public class ContentEditingBrowserTests(BrowserFixture browser)
         var name = $"Kopi Bubuk {Distinct("kopi")}";
         await FillProductAsync(page, name, "Ground coffee");
         await page.GetByLabel("Unggah foto baru").SetInputFilesAsync(new FilePayload { Name = "kopi.jpg", MimeType = "image/jpeg", Buffer = TestImages.Jpeg(640, 480) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tambahkan foto terpilih" }).ClickAsync();
         await Expect(page.Locator(".bo-photo-list img")).ToHaveCountAsync(1);
         await Check();
         await page.GetByRole(AriaRole.Button, new() { Name = "Simpan draf" }).ClickAsync();
