@@ -291,7 +291,7 @@ public sealed class SearchIndexer(
         Retail = p.Retail,
         ExportReady = p.ExportReady,
         // A producer's certificate covers everything it makes.
-        Certifications = [.. p.Certifications.Concat(p.Producer.Certifications).Select(Certificate)],
+        Certifications = [.. p.Certifications.Concat(p.Producer.Certifications).Where(Reviewed).Select(Certificate)],
         PublishedAtUtc = p.PublishedAtUtc ?? p.CreatedAtUtc,
         VisibleFromUtc = Later(p.PublishAtUtc, p.Producer.PublishAtUtc),
         VisibleUntilUtc = Earlier(p.UnpublishAtUtc, p.Producer.UnpublishAtUtc),
@@ -311,7 +311,7 @@ public sealed class SearchIndexer(
         SummaryEnglish = p.Summary.English,
         StoryIndonesian = markdown.ToPlainText(p.Story.Indonesian, 4000),
         StoryEnglish = p.Story.English is null ? null : markdown.ToPlainText(p.Story.English, 4000),
-        Certifications = [.. p.Certifications.Select(Certificate)],
+        Certifications = [.. p.Certifications.Where(Reviewed).Select(Certificate)],
         PublishedAtUtc = p.PublishedAtUtc ?? p.CreatedAtUtc,
         VisibleFromUtc = p.PublishAtUtc,
         VisibleUntilUtc = p.UnpublishAtUtc,
@@ -335,6 +335,12 @@ public sealed class SearchIndexer(
     };
 
     private static CertificateSource Certificate(Certification c) => new(Certification.Code(c.Type), c.ExpiresOn);
+
+    /// <summary>
+    /// Only certificates an officer verified reach the index (<see cref="Certification.IsPublicOn"/>); their expiry is
+    /// indexed and checked at query time, since the index is not rebuilt every day.
+    /// </summary>
+    private static bool Reviewed(Certification c) => c.VerifiedAtUtc != null && c.RejectedAtUtc == null;
 
     private static DateTime? Later(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a > b ? a : b;
 

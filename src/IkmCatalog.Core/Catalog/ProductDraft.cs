@@ -51,8 +51,6 @@ public sealed class ProductDraft : IDraft
 
     public List<ImageDraft> Images { get; set; } = [];
 
-    public List<CertificateDraft> Certifications { get; set; } = [];
-
     LocalizedText IDraft.Title => Name;
 
     public static ProductDraft From(Product p)
@@ -65,7 +63,6 @@ public sealed class ProductDraft : IDraft
             MoqUnit = p.MoqUnit, ExportReady = p.ExportReady, HsCode = p.HsCode, ShelfLifeDays = p.ShelfLifeDays,
             Packaging = p.Packaging, WeightGrams = p.WeightGrams, Availability = p.Availability, Featured = p.Featured,
             Images = [.. p.Images.OrderBy(i => i.SortOrder).Select(i => new ImageDraft { MediaItemId = i.MediaItemId, Alt = i.Alt })],
-            Certifications = [.. p.Certifications.OrderBy(c => c.Type).ThenBy(c => c.Id).Select(CertificateDraft.From)],
         };
     }
 
@@ -101,7 +98,6 @@ public sealed class ProductDraft : IDraft
         }
         p.Images.RemoveAll(x => !images.Contains(x));
         p.Images.AddRange(images.Where(x => !p.Images.Contains(x)));
-        CertificateDraft.Apply(Certifications, p.Certifications);
     }
 
     public IEnumerable<DraftError> Validate(DateOnly today)
@@ -151,7 +147,6 @@ public sealed class ProductDraft : IDraft
         {
             errors.AddRange(DraftRules.MaxLength($"Images[{i}].Alt", Images[i].Alt, 300));
         }
-        errors.AddRange(DraftRules.Certificates(Certifications));
         return errors;
     }
 
@@ -161,6 +156,5 @@ public sealed class ProductDraft : IDraft
         new(nameof(CategoryId), typeof(Category), CategoryId),
     ];
 
-    public IEnumerable<int> MediaIds() =>
-        Images.Select(i => i.MediaItemId).Concat(Certifications.Select(c => c.DocumentMediaId).OfType<int>());
+    public IEnumerable<int> MediaIds() => Images.Select(i => i.MediaItemId);
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
+using System.Linq.Expressions;
 using System.Text.RegularExpressions;
 using IkmCatalog.Catalog;
 using IkmCatalog.Content;
@@ -88,6 +89,16 @@ public sealed partial class Certification
         : CertificationValidity.Valid;
 
     public bool IsValidOn(DateOnly today) => ExpiresOn is null || ExpiresOn >= today;
+
+    /// <summary>
+    /// The one rule for what the public sees (badges, filters, facets, the API): verified by an officer, not
+    /// rejected since, and valid today. <see cref="PublicOn"/> is the same rule for database queries.
+    /// </summary>
+    public bool IsPublicOn(DateOnly today) => VerifiedAtUtc != null && RejectedAtUtc == null && IsValidOn(today);
+
+    /// <summary><see cref="IsPublicOn"/> as an expression EF Core translates (also inside <c>p.Certifications.AsQueryable().Any(...)</c>).</summary>
+    public static Expression<Func<Certification, bool>> PublicOn(DateOnly today) =>
+        c => c.VerifiedAtUtc != null && c.RejectedAtUtc == null && (c.ExpiresOn == null || c.ExpiresOn >= today);
 
     /// <summary>Checks a certificate number against the format its issuer uses.</summary>
     public static bool IsWellFormedNumber(CertificationType type, string number) => type switch

@@ -41,10 +41,6 @@ public sealed class ApplicationAcceptance(IkmDbContext db, ContentPublisher publ
             // The Editor rewrites these before publishing; the applicant's own words are a start, never left empty.
             Summary = new LocalizedText(Shorten(application.About) ?? Shorten(sector?.Indonesian ?? application.BusinessName)!, null),
             Story = new LocalizedText(application.About ?? "", null),
-            Certifications = [.. application.Certificates.Select(c => new CertificateDraft
-            {
-                Type = c.Type, Number = c.Number, Issuer = c.Issuer ?? "", IssuedOn = c.IssuedOn, ExpiresOn = c.ExpiresOn, DocumentMediaId = c.ScanMediaId,
-            })],
         };
         var saved = await publisher.SaveDraftAsync(DocumentTypes.Producer, null, draft, by, null, cancellationToken);
         if (!saved.Succeeded)
@@ -52,11 +48,23 @@ public sealed class ApplicationAcceptance(IkmDbContext db, ContentPublisher publ
             return new AcceptanceResult(null, saved.Errors ?? [new DraftError("", "content.error.invalid-value")]);
         }
         var producerId = saved.DocumentId;
-        var producer = await db.Producers.Include(p => p.Certifications).FirstAsync(p => p.Id == producerId, cancellationToken);
+        var producer = await db.Producers.FirstAsync(p => p.Id == producerId, cancellationToken);
         ProducerProgramme.RecordRegistration(db, producer, by, application.Reference, nowUtc);
-        foreach (var certificate in producer.Certifications)
+        // Certificates live in the registry, not in drafts: unverified until an officer checks them (the application
+        // form checked each number's format; an issue date the applicant left out stays for the officer to fill in).
+        foreach (var c in application.Certificates)
         {
-            certificate.EnteredBy = application.Email;
+            db.Certifications.Add(new Certifications.Certification
+            {
+                Type = c.Type,
+                Number = c.Number.Trim(),
+                Issuer = c.Issuer?.Trim() ?? "",
+                IssuedOn = c.IssuedOn ?? DateOnly.FromDateTime(nowUtc),
+                ExpiresOn = c.ExpiresOn,
+                ProducerId = producerId,
+                DocumentMediaId = c.ScanMediaId,
+                EnteredBy = application.Email,
+            });
         }
         await db.SaveChangesAsync(cancellationToken);
         await publisher.SendForReviewAsync(DocumentTypes.Producer, producerId, by, cancellationToken);

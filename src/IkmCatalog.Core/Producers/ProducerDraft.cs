@@ -35,8 +35,6 @@ public sealed class ProducerDraft : IDraft
 
     public int? ImageId { get; set; }
 
-    public List<CertificateDraft> Certifications { get; set; } = [];
-
     LocalizedText IDraft.Title => new(Name, null);
 
     public static ProducerDraft From(Producer p)
@@ -47,7 +45,6 @@ public sealed class ProducerDraft : IDraft
             Slug = p.Slug, Name = p.Name, RegionId = p.RegionId, Sector = p.Sector, Nib = p.Nib, FoundedYear = p.FoundedYear,
             Workforce = p.Workforce, Capacity = p.Capacity, Association = p.Association, WhatsApp = p.WhatsApp, Email = p.Email,
             Address = p.Address, Summary = p.Summary, Story = p.Story, ImageId = p.ImageId,
-            Certifications = [.. p.Certifications.Where(c => c.ProductId == null).OrderBy(c => c.Type).ThenBy(c => c.Id).Select(CertificateDraft.From)],
         };
     }
 
@@ -69,7 +66,6 @@ public sealed class ProducerDraft : IDraft
         p.Summary = Summary;
         p.Story = Story;
         p.ImageId = ImageId;
-        CertificateDraft.Apply(Certifications, p.Certifications);
     }
 
     public IEnumerable<DraftError> Validate(DateOnly today)
@@ -111,14 +107,12 @@ public sealed class ProducerDraft : IDraft
         {
             errors.Add(new DraftError(nameof(Email), "content.error.email"));
         }
-        errors.AddRange(DraftRules.Certificates(Certifications));
         return errors;
     }
 
     public IEnumerable<DraftReference> References() => [new(nameof(RegionId), typeof(Catalog.Region), RegionId)];
 
-    public IEnumerable<int> MediaIds() =>
-        new[] { ImageId }.OfType<int>().Concat(Certifications.Select(c => c.DocumentMediaId).OfType<int>());
+    public IEnumerable<int> MediaIds() => new[] { ImageId }.OfType<int>();
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

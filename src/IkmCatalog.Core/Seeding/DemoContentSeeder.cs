@@ -108,7 +108,7 @@ public sealed class DemoContentSeeder(IkmDbContext db, MediaLibrary media, TimeP
                 Image = await Image(p.Image, new LocalizedText(p.Name, p.Name)),
                 CreatedAtUtc = now,
                 UpdatedAtUtc = now,
-                Certifications = [.. (p.Certifications ?? []).Select(c => ToCertification(c, now))],
+                Certifications = [.. (p.Certifications ?? []).Select(c => ToCertification(c, clock.GetUtcNow().UtcDateTime))],
             };
             producers[p.Slug] = producer;
             db.Producers.Add(producer);
@@ -145,7 +145,7 @@ public sealed class DemoContentSeeder(IkmDbContext db, MediaLibrary media, TimeP
                 Featured = p.Featured,
                 CreatedAtUtc = p.CreatedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
                 UpdatedAtUtc = now,
-                Certifications = [.. (p.Certifications ?? []).Select(c => ToCertification(c, now))],
+                Certifications = [.. (p.Certifications ?? []).Select(c => ToCertification(c, clock.GetUtcNow().UtcDateTime))],
             };
             var order = 0;
             foreach (var path in p.Images ?? [])
@@ -238,16 +238,17 @@ public sealed class DemoContentSeeder(IkmDbContext db, MediaLibrary media, TimeP
         return true;
     }
 
-    /// <summary>The demo's certificates count as checked by the seed user when imported (statistics count checked ones only).</summary>
-    private static Certification ToCertification(SeedCertification c, DateTime importedAtUtc) => new()
+    /// <summary>The demo's certificates count as checked by the office, so the demo site shows its badges.</summary>
+    private static Certification ToCertification(SeedCertification c, DateTime verifiedAtUtc) => new()
     {
         Type = ParseCertificationType(c.Type),
         Number = c.Number,
         Issuer = c.Issuer,
         IssuedOn = c.IssuedOn,
         ExpiresOn = c.ExpiresOn,
+        EnteredBy = SeedUser,
         VerifiedBy = SeedUser,
-        VerifiedAtUtc = importedAtUtc,
+        VerifiedAtUtc = verifiedAtUtc,
     };
 
     private static CertificationType ParseCertificationType(string type) =>

@@ -122,7 +122,7 @@ public sealed record ProductDto(
         p.Slug, p.Name.For(culture), p.Summary.For(culture), p.PriceIdr, p.Unit.For(culture), p.Retail, p.Moq,
         p.MoqUnit.For(culture), p.ExportReady, p.Category.Name.For(culture), p.Category.Slug, p.Producer.Name,
         p.Producer.Slug, p.Producer.Region.Name, p.Availability.ToString(),
-        [.. p.AllCertifications().Select(c => CertificationDto.From(c, today))],
+        [.. p.PublicCertifications(today).Select(c => CertificationDto.From(c, today))],
         p.Images.FirstOrDefault() is { } image ? SiteUrls.Absolute(http, MediaUrls.Preset(http, image.MediaItem, "card")) : null,
         SiteUrls.Absolute(http, culture == Cultures.English ? $"/en/products/{p.Slug}" : $"/produk/{p.Slug}"));
 }
@@ -143,7 +143,7 @@ public sealed record ProducerDto(
 {
     public static ProducerDto From(Producer p, string culture, DateOnly today, HttpContext http) => new(
         p.Slug, p.Name, p.Region.Name, p.Region.Province, p.Sector.For(culture), p.Status.ToString(), p.FoundedYear,
-        p.Association, p.Summary.For(culture), [.. p.Certifications.Select(c => CertificationDto.From(c, today))],
+        p.Association, p.Summary.For(culture), [.. p.Certifications.Where(c => c.IsPublicOn(today)).Select(c => CertificationDto.From(c, today))],
         SiteUrls.Absolute(http, culture == Cultures.English ? $"/en/producers/{p.Slug}" : $"/produsen/{p.Slug}"));
 }
 

@@ -53,7 +53,7 @@ public static class SearchApi
             results.Total, results.Request.Page, results.Request.PageSize,
             [.. items.Select(i => new SearchItemDto(
                 i.Product.Slug, i.Product.Name.For(lang), i.Product.Producer.Name, i.Product.Category.Name.For(lang), i.Product.PriceIdr,
-                [.. i.Product.AllCertifications().Select(c => CertificationDto.From(c, today))],
+                [.. i.Product.PublicCertifications(today).Select(c => CertificationDto.From(c, today))],
                 SiteUrls.Absolute(http, lang == Cultures.English ? $"/en/products/{i.Product.Slug}" : $"/produk/{i.Product.Slug}"),
                 i.Hit.NameHtml, i.Hit.SnippetHtml))],
             facets, results.DidYouMean));

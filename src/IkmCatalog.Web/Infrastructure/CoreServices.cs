@@ -55,6 +55,8 @@ public static class CoreServices
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new OfficeTime(sp.GetRequiredService<TimeProvider>(), options.TimeZone));
         builder.Services.AddScoped<ContentPublisher>();
+        builder.Services.AddScoped<IkmCatalog.Certifications.CertificateRegistry>();
+        builder.Services.AddScoped<IkmCatalog.Certifications.CertificateGaps>();
         builder.Services.AddScoped<PublishingScheduler>();
         builder.Services.AddScoped<IkmCatalog.Orders.OrderWorkflow>();
         builder.Services.AddScoped<IkmCatalog.Statistics.ProgrammeStatistics>();

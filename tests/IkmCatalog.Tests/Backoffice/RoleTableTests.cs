@@ -63,6 +63,18 @@ public class RoleTableTests(IkmWebFactory factory)
 
         ["GET backoffice/audit"] = Publishers,
 
+        ["GET backoffice/certificates"] = Programme,
+        ["GET backoffice/certificates/add"] = Programme,
+        ["POST backoffice/certificates/add"] = Programme,
+        ["GET backoffice/certificates/{id:int}"] = Programme,
+        ["POST backoffice/certificates/{id:int}"] = Programme,
+        ["GET backoffice/certificates/{id:int}/scan"] = Programme,
+        ["POST backoffice/certificates/{id:int}/scan"] = Programme,
+        ["POST backoffice/certificates/{id:int}/verify"] = Curators,
+        ["POST backoffice/certificates/{id:int}/reject"] = Curators,
+        ["GET backoffice/certificates/gaps"] = Programme,
+        ["GET backoffice/certificates/gaps/invite.csv"] = Programme,
+
         ["GET backoffice/content/{segment}"] = Writers,
         ["GET backoffice/content/{segment}/new"] = Writers,
         ["POST backoffice/content/{segment}/new"] = Writers,

@@ -38,7 +38,6 @@ public class ContentEditingBrowserTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Tambahkan foto terpilih" }).ClickAsync();
         await Expect(page.Locator(".bo-photo-list img")).ToHaveCountAsync(1);
         await page.GetByLabel("Teks alternatif (Indonesia)").FillAsync("Sambal roa dalam botol kaca");
-        await AddHalalCertificateAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Simpan draf" }).ClickAsync();
         await Expect(page.Locator(".bo-notice")).ToContainTextAsync("Draf disimpan");
         var editUrl = page.Url;
@@ -51,7 +50,6 @@ public class ContentEditingBrowserTests(BrowserFixture browser)
         await page.GotoAsync((await page.GetByRole(AriaRole.Link, new() { Name = "Pratinjau (ID)" }).GetAttributeAsync("href"))!);
         await Expect(page.Locator("h1")).ToHaveTextAsync(name);
         await Expect(page.GetByText("Rp27.500").First).ToBeVisibleAsync();
-        await Expect(page.Locator(".cert-halal", new() { HasText = "ID35110000123450822" })).ToContainTextAsync("Halal");
         await Expect(page.Locator("meta[name=robots]")).ToHaveAttributeAsync("content", "noindex, nofollow");
         await page.GotoAsync(previewEnglish);
         await Expect(page.Locator("h1")).ToHaveTextAsync($"Roa {word} Hot Sambal");
@@ -162,11 +160,11 @@ public class ContentEditingBrowserTests(BrowserFixture browser)
         await Expect(page.Locator("#Draft_Name_Indonesian-error")).ToHaveTextAsync("Wajib diisi.");
         await Check();
 
-        // A product with a photo and a certificate row, saved twice so its history has a diff.
+        // A product with a photo, saved twice so its history has a diff.
         var name = $"Kopi Bubuk {Distinct("kopi")}";
         await FillProductAsync(page, name, "Ground coffee");
         await page.GetByLabel("Unggah foto baru").SetInputFilesAsync(new FilePayload { Name = "kopi.jpg", MimeType = "image/jpeg", Buffer = TestImages.Jpeg(640, 480) });
-        await AddHalalCertificateAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tambahkan foto terpilih" }).ClickAsync();
         await Expect(page.Locator(".bo-photo-list img")).ToHaveCountAsync(1);
         await Check();
         await page.GetByRole(AriaRole.Button, new() { Name = "Simpan draf" }).ClickAsync();
@@ -223,15 +221,6 @@ public class ContentEditingBrowserTests(BrowserFixture browser)
         await page.GetByLabel("Ringkasan (Inggris)").FillAsync($"{english} made by a local producer.");
         await page.GetByLabel("Produsen", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = Producer });
         await page.GetByLabel("Kategori", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = Category });
-    }
-
-    private static async Task AddHalalCertificateAsync(IPage page)
-    {
-        await page.GetByRole(AriaRole.Button, new() { Name = "Tambah sertifikat" }).ClickAsync();
-        await page.GetByLabel("Jenis sertifikat").SelectOptionAsync(new SelectOptionValue { Label = "Halal" });
-        await page.GetByLabel("Nomor sertifikat").FillAsync("ID35110000123450822");
-        await page.GetByLabel("Penerbit", new() { Exact = true }).FillAsync("BPJPH");
-        await page.GetByLabel("Tanggal terbit").FillAsync("2024-03-18");
     }
 
     private static async Task WritePageAsync(IPage page, string title)

@@ -100,24 +100,7 @@ public class ContentWorkflowTests(ContentWorkflowTests.Host host) : IClassFixtur
     }
 
     [Fact]
-    public async Task Malformed_certificate_numbers_and_an_expiry_before_the_issue_date_are_refused_per_certificate()
-    {
-        var malformed = await InScopeAsync(host, (db, _) => NewProductDraftAsync(db, "Sertifikat Salah Uji"));
-        malformed.Certifications = [new() { Type = CertificationType.Bpom, Number = "MD 12345", Issuer = "BPOM RI", IssuedOn = new(2025, 1, 10) }];
-        var backwards = await InScopeAsync(host, (db, _) => NewProductDraftAsync(db, "Sertifikat Mundur Uji"));
-        backwards.Certifications = [new() { Type = CertificationType.Bpom, Number = "BPOM RI MD 224113001234", Issuer = "BPOM RI", IssuedOn = new(2025, 1, 10), ExpiresOn = new(2024, 1, 10) }];
-
-        var first = await SaveNewAsync(malformed);
-        var second = await SaveNewAsync(backwards);
-
-        Assert.Equal(PublishStatus.Invalid, first.Status);
-        Assert.Equal("Certifications[0].Number", Assert.Single(first.Errors!).Field);
-        Assert.Equal(PublishStatus.Invalid, second.Status);
-        Assert.Equal("Certifications[0].ExpiresOn", Assert.Single(second.Errors!).Field);
-    }
-
-    [Fact]
-    public async Task Rolling_back_restores_the_images_in_order_with_their_alt_texts_and_the_certificates()
+    public async Task Rolling_back_restores_the_images_in_order_with_their_alt_texts_and_leaves_the_registry_certificates_alone()
     {
         var (a, b) = await InScopeAsync(host, async (db, _) =>
         {
@@ -126,17 +109,13 @@ public class ContentWorkflowTests(ContentWorkflowTests.Host host) : IClassFixtur
         });
         var draft = await InScopeAsync(host, (db, _) => NewProductDraftAsync(db, "Kerupuk Rumput Laut Uji"));
         draft.Images = [new() { MediaItemId = a, Alt = new("Kerupuk di piring", "Crackers on a plate") }, new() { MediaItemId = b, Alt = new("Kemasan depan", "Front of the pack") }];
-        draft.Certifications = [new() { Type = CertificationType.Pirt, Number = "2067471010123-29", Issuer = "Dinkes Kota Kendari", IssuedOn = new(2024, 3, 1), ExpiresOn = new(2029, 3, 1) }];
         var id = await PublishNewAsync(host, Products, draft);
         var firstVersion = await InScopeAsync(host, (_, publisher) => publisher.LatestNumberAsync(Products, id));
 
-        await EditAsync<ProductDraft>(host, Products, id, d =>
-        {
-            d.Images = [new() { MediaItemId = b, Alt = new("Kemasan baru", "New pack") }];
-            d.Certifications = [];
-        });
+        await EditAsync<ProductDraft>(host, Products, id, d => d.Images = [new() { MediaItemId = b, Alt = new("Kemasan baru", "New pack") }]);
         await PublishAsync(host, Products, id);
         var betweenImages = await InScopeAsync(host, (db, _) => db.ProductImages.CountAsync(i => i.ProductId == id));
+        var certificateId = await AddVerifiedCertificateAsync(productId: id, producerId: null);
 
         var rolledBack = await InScopeAsync(host, (_, publisher) => publisher.RollbackAsync(Products, id, firstVersion, Editor));
         var pending = await InScopeAsync(host, async (_, publisher) => (ProductDraft)Products.ReadDraft((await publisher.PendingDraftAsync(Products, id))!.Snapshot));
@@ -146,7 +125,6 @@ public class ContentWorkflowTests(ContentWorkflowTests.Host host) : IClassFixtur
         Assert.Equal(PublishStatus.RolledBack, rolledBack.Status);
         Assert.Equal(3, rolledBack.Version);
         Assert.Equal([(a, "Kerupuk di piring"), (b, "Kemasan depan")], pending.Images.Select(i => (i.MediaItemId, i.Alt.Indonesian)));
-        Assert.Equal("2067471010123-29", Assert.Single(pending.Certifications).Number);
         Assert.Equal(PublishStatus.Published, published.Status);
 
         var (images, certificates, audit) = await InScopeAsync(host, async (db, _) => (
@@ -155,30 +133,44 @@ public class ContentWorkflowTests(ContentWorkflowTests.Host host) : IClassFixtur
             await db.AuditEntries.Where(e => e.DocumentType == "Product" && e.DocumentId == id && e.Action == "rollback").ToListAsync()));
         Assert.Equal([(a, 0, "Kerupuk di piring", "Crackers on a plate"), (b, 1, "Kemasan depan", "Front of the pack")],
             images.Select(i => (i.MediaItemId, i.SortOrder, i.Alt.Indonesian, i.Alt.English)));
+        // The version rolled back to predates the certificate: it stays, and stays verified.
         var certificate = Assert.Single(certificates);
-        Assert.Equal((CertificationType.Pirt, "2067471010123-29", "Dinkes Kota Kendari", new DateOnly(2024, 3, 1), (DateOnly?)new DateOnly(2029, 3, 1)),
-            (certificate.Type, certificate.Number, certificate.Issuer, certificate.IssuedOn, certificate.ExpiresOn));
+        Assert.Equal((certificateId, "2067471010123-29", "officer"), (certificate.Id, certificate.Number, certificate.VerifiedBy));
         Assert.Equal($"v{firstVersion} → v3", Assert.Single(audit).Detail);
     }
 
     [Fact]
-    public async Task A_certificate_removed_in_a_draft_is_deleted_when_the_draft_is_published()
+    public async Task Publishing_an_older_draft_keeps_the_certificates_added_in_the_registry_since()
     {
-        var draft = await InScopeAsync(host, (db, _) => NewProductDraftAsync(db, "Keripik Pare Uji"));
-        draft.Certifications = [new() { Type = CertificationType.Halal, Number = "ID35110000123450924", Issuer = "BPJPH", IssuedOn = new(2024, 9, 1) }];
-        var producer = (ProducerDraft)await InScopeAsync(host, (db, _) => NewDraftAsync(db, DocumentTypes.Producer, "CV Pare Pahit Uji"));
-        producer.Certifications = [new() { Type = CertificationType.Pirt, Number = "2067471010456-28", Issuer = "Dinkes Kota Kendari", IssuedOn = new(2023, 5, 2) }];
-        var productId = await PublishNewAsync(host, Products, draft);
-        var producerId = await PublishNewAsync(host, DocumentTypes.Producer, producer);
+        var productId = await NewPublishedProductAsync("Keripik Pare Uji");
+        var producerId = await NewPublishedProducerAsync("CV Pare Pahit Uji");
+        // Drafts taken before the certificates were registered…
+        await EditAsync<ProductDraft>(host, Products, productId, d => d.Name = new("Keripik Pare Pedas Uji", null));
+        await EditAsync<ProducerDraft>(host, DocumentTypes.Producer, producerId, d => d.Association = "Paguyuban Pare");
+        var onProduct = await AddVerifiedCertificateAsync(productId, producerId: null);
+        var onProducer = await AddVerifiedCertificateAsync(productId: null, producerId);
 
-        await EditAsync<ProductDraft>(host, Products, productId, d => d.Certifications = []);
-        await EditAsync<ProducerDraft>(host, DocumentTypes.Producer, producerId, d => d.Certifications = []);
+        // …and published after.
         var product = await PublishAsync(host, Products, productId);
         var producerResult = await PublishAsync(host, DocumentTypes.Producer, producerId);
 
         Assert.Equal((PublishStatus.Published, PublishStatus.Published), (product.Status, producerResult.Status));
-        Assert.False(await InScopeAsync(host, (db, _) => db.Certifications.AnyAsync(c => c.ProductId == productId || c.ProducerId == producerId)));
+        var kept = await InScopeAsync(host, (db, _) => db.Certifications.AsNoTracking()
+            .Where(c => c.Id == onProduct || c.Id == onProducer).Select(c => c.VerifiedAtUtc != null).ToListAsync());
+        Assert.Equal([true, true], kept);
     }
+
+    private Task<int> AddVerifiedCertificateAsync(int? productId, int? producerId) =>
+        InScopeAsync(host, async (db, _) =>
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var registry = scope.ServiceProvider.GetRequiredService<CertificateRegistry>();
+            var added = await registry.AddAsync(new CertificateInput(CertificationType.Pirt, "2067471010123-29", "Dinkes Kota Kendari",
+                new DateOnly(2024, 3, 1), new DateOnly(2029, 3, 1), productId, producerId), "officer");
+            Assert.True(added.Succeeded);
+            Assert.True((await registry.VerifyAsync(added.Certificate!.Id, "officer")).Succeeded);
+            return added.Certificate.Id;
+        });
 
     [Fact]
     public async Task Publishing_a_document_built_in_code_leaves_exactly_one_published_version()
@@ -392,9 +384,8 @@ public class ContentWorkflowTests(ContentWorkflowTests.Host host) : IClassFixtur
             for (var i = 1; i <= 50; i++)
             {
                 var draft = await InScopeAsync(host, (db, _) => NewProductDraftAsync(db, $"Kacang Atom {i} Uji"));
-                draft.Certifications = [new() { Type = CertificationType.Pirt, Number = "2067471010123-29", Issuer = "Dinkes Kota Kendari", IssuedOn = new(2024, 3, 1) }];
                 var id = await PublishNewAsync(host, Products, draft);
-                await EditAsync<ProductDraft>(host, Products, id, d => (d.Name, d.Certifications) = (new(d.Name.Indonesian + " Pedas", null), []));
+                await EditAsync<ProductDraft>(host, Products, id, d => d.Name = new(d.Name.Indonesian + " Pedas", null));
                 Assert.Equal(PublishStatus.Published, (await PublishAsync(host, Products, id)).Status);
             }
         }

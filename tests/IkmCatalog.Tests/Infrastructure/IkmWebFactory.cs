@@ -45,6 +45,8 @@ public class IkmWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("IkmCatalog:Spam:MinFillSeconds", "0");
         builder.UseSetting("IkmCatalog:Spam:PerAddressPerHour", "1000");
         builder.UseSetting("IkmCatalog:Spam:PerEmailPerDay", "1000");
+        // Expiry reminders would fill every host's outbox from the demo certificates; their tests run them with a fake clock.
+        builder.UseSetting("IkmCatalog:Certificates:Reminders", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

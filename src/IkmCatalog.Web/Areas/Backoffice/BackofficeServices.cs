@@ -109,6 +109,11 @@ public static class BackofficeServices
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddHostedService<Content.ScheduledPublishing>();
+        // Certificate expiry reminders to producers; a site that must not email producers (a copy, a test) turns them off.
+        if (builder.Configuration.GetValue("IkmCatalog:Certificates:Reminders", defaultValue: true))
+        {
+            builder.Services.AddHostedService<Certificates.CertificateReminderJob>();
+        }
         return builder;
     }
 

@@ -72,7 +72,7 @@ public sealed class CatalogController(IkmDbContext db, TimeProvider clock) : Sit
         {
             breadcrumb.Insert(0, c);
         }
-        return new ProductViewModel(product, [.. product.AllCertifications()], related, breadcrumb);
+        return new ProductViewModel(product, [.. product.PublicCertifications(DateOnly.FromDateTime(nowUtc))], related, breadcrumb);
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

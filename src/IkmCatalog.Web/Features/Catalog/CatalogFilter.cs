@@ -71,9 +71,10 @@ public static class CatalogQueries
         }
         if (IkmCatalog.Certifications.Certification.FromCode(filter.Certification) is { } type)
         {
+            var shown = IkmCatalog.Certifications.Certification.PublicOn(today);
             query = query.Where(p =>
-                p.Certifications.Any(c => c.Type == type && (c.ExpiresOn == null || c.ExpiresOn >= today))
-                || p.Producer.Certifications.Any(c => c.Type == type && (c.ExpiresOn == null || c.ExpiresOn >= today)));
+                p.Certifications.AsQueryable().Where(shown).Any(c => c.Type == type)
+                || p.Producer.Certifications.AsQueryable().Where(shown).Any(c => c.Type == type));
         }
         if (filter.ExportReady is { } exportReady)
         {
@@ -138,9 +139,13 @@ public static class CatalogQueries
         return result;
     }
 
-    /// <summary>Certificates shown for a product: its own, plus the producer's that cover all its products.</summary>
-    public static IEnumerable<IkmCatalog.Certifications.Certification> AllCertifications(this Product product) =>
+    /// <summary>
+    /// Certificates the public sees for a product (verified and valid <paramref name="today"/>): its own, plus the
+    /// producer's that cover all its products.
+    /// </summary>
+    public static IEnumerable<IkmCatalog.Certifications.Certification> PublicCertifications(this Product product, DateOnly today) =>
         product.Certifications.Concat(product.Producer?.Certifications ?? [])
+            .Where(c => c.IsPublicOn(today))
             .GroupBy(c => (c.Type, c.Number)).Select(g => g.First())
             .OrderBy(c => c.Type);
 }

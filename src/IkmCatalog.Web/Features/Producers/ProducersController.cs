@@ -59,8 +59,10 @@ public sealed class ProducersController(IkmDbContext db, TimeProvider clock) : S
         var products = await db.PublicProducts(now).Where(p => p.ProducerId == producer.Id)
             .OrderByDescending(p => p.Featured).ThenBy(p => p.Id)
             .WithCardData().AsNoTracking().AsSplitQuery().ToListAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(now);
         var productCertificates = products.SelectMany(p => p.Certifications);
         var certifications = producer.Certifications.Concat(productCertificates)
+            .Where(c => c.IsPublicOn(today))
             .GroupBy(c => (c.Type, c.Number)).Select(g => g.First()).OrderBy(c => c.Type).ToList();
         var stories = await db.PublicStories(now).Where(s => s.ProducerId == producer.Id)
             .OrderByDescending(s => s.PublishedAtUtc).Include(s => s.Image).AsNoTracking().ToListAsync(cancellationToken);

@@ -1,6 +1,5 @@
 using IkmCatalog.Backoffice;
 using IkmCatalog.Catalog;
-using IkmCatalog.Certifications;
 using IkmCatalog.Content;
 using IkmCatalog.Data;
 using IkmCatalog.Media;
@@ -328,19 +327,12 @@ public sealed class ContentController(
     /// <summary>Buttons that change the form without saving; true when <paramref name="intent"/> was one.</summary>
     private static bool FormAction(IDraft draft, string intent)
     {
-        var certificates = draft switch { ProductDraft p => p.Certifications, Producers.ProducerDraft p => p.Certifications, _ => null };
         var images = (draft as ProductDraft)?.Images;
         var (verb, index) = intent.LastIndexOf(':') is var colon and > 0 && int.TryParse(intent[(colon + 1)..], out var i)
             ? (intent[..colon], i) : (intent, -1);
         switch (verb)
         {
             case "add-photos":
-                return true;
-            case "add-certificate" when certificates is not null:
-                certificates.Add(new CertificateDraft { Type = CertificationType.Pirt });
-                return true;
-            case "remove-certificate" when certificates is not null && index >= 0 && index < certificates.Count:
-                certificates.RemoveAt(index);
                 return true;
             case "image-up" when images is not null && index > 0 && index < images.Count:
                 (images[index - 1], images[index]) = (images[index], images[index - 1]);

@@ -43,7 +43,7 @@ public static class ShortlistCsv
                 csv.WriteField(assessment.Grade);
                 csv.WriteField(assessment.Score.ToString("0.00", CultureInfo.InvariantCulture));
                 csv.WriteField(label("backoffice.curation.decision." + CurationViews.DecisionKey(assessment.Decision)));
-                csv.WriteField(string.Join("; ", product.AllCertifications().Where(c => c.IsValidOn(today))
+                csv.WriteField(string.Join("; ", product.PublicCertifications(today)
                     .Select(c => $"{label("cert." + Certification.Code(c.Type))} {c.Number}".Trim())));
                 csv.WriteField(product.PriceIdr is { } price
                     ? string.Create(CultureInfo.InvariantCulture, $"{price} IDR / {product.Unit.For(culture)}")

@@ -1,3 +1,4 @@
+using IkmCatalog.Backoffice;
 using IkmCatalog.Content;
 using IkmCatalog.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -22,7 +23,11 @@ public sealed record DashboardViewModel(
     IReadOnlyList<DashboardItem> RecentlyPublished,
     IReadOnlyList<QualityIssue> Quality,
     IReadOnlyList<(AuditEntry Entry, DocumentType? Type, DocumentRef? Document)> RecentActivity,
-    OfficeTime Time);
+    OfficeTime Time)
+{
+    /// <summary>Certificates expiring within 90 days or expired, soonest first; null for people outside the registry.</summary>
+    public IReadOnlyList<IkmCatalog.Certifications.Certification>? CertificateAlerts { get; init; }
+}
 
 [Route("backoffice")]
 public sealed class DashboardController(IkmDbContext db, OfficeTime time) : BackofficeController
@@ -75,7 +80,16 @@ public sealed class DashboardController(IkmDbContext db, OfficeTime time) : Back
             RecentlyPublished: recent,
             Quality: quality,
             RecentActivity: await ActivityAsync(cancellationToken),
-            Time: time);
+            Time: time)
+        {
+            CertificateAlerts = User.IsInRole(EditorRoles.Admin) || User.IsInRole(EditorRoles.Editor) || User.IsInRole(EditorRoles.Curator)
+                ? await db.Certifications.AsNoTracking()
+                    .Where(c => c.RejectedAtUtc == null && c.ExpiresOn != null && c.ExpiresOn <= soon)
+                    .OrderBy(c => c.ExpiresOn).ThenBy(c => c.Id).Take(20)
+                    .Include(c => c.Product).Include(c => c.Producer)
+                    .ToListAsync(cancellationToken)
+                : null,
+        };
         return View(model);
     }
 

@@ -31,8 +31,10 @@ public sealed class UploadSizeLimitAttribute : Attribute, IAsyncResourceFilter
             var text = http.RequestServices.GetRequiredService<IStringLocalizer<UiStrings>>();
             var tempData = http.RequestServices.GetRequiredService<ITempDataDictionaryFactory>().GetTempData(http);
             tempData[ErrorKey] = text["media.error.too-large", (options.MaxUploadBytes / (1024.0 * 1024)).ToString("0.#", Views.ViewFormat.Format)].Value;
-            var back = http.Request.Path.Value!.EndsWith("/replace", StringComparison.Ordinal)
-                ? http.Request.Path.Value[..^"/replace".Length]
+            // Back to the page the form was on: a media item's (…/replace), a certificate's (…/scan), or the library.
+            var path = http.Request.Path.Value!;
+            var back = path.EndsWith("/replace", StringComparison.Ordinal) ? path[..^"/replace".Length]
+                : path.EndsWith("/scan", StringComparison.Ordinal) ? path[..^"/scan".Length]
                 : "/backoffice/media";
             context.Result = new RedirectResult(back);
             return;

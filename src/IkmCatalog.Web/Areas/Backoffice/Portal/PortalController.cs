@@ -27,7 +27,8 @@ namespace IkmCatalog.Web.Areas.Backoffice.Portal;
 [Route("backoffice/portal")]
 [Authorize(Policy = BackofficePolicies.Producer)]
 public sealed class PortalController(
-    IkmDbContext db, ContentPublisher publisher, IkmCatalog.Media.MediaLibrary library, OfficeTime time, IStringLocalizer<UiStrings> text) : SignedInController
+    IkmDbContext db, ContentPublisher publisher, IkmCatalog.Media.MediaLibrary library, CertificateRegistry registry, OfficeTime time,
+    IStringLocalizer<UiStrings> text) : SignedInController
 {
     private static readonly DocumentType ProducerType = DocumentTypes.Producer;
     private static readonly DocumentType ProductType = DocumentTypes.Product;
@@ -170,10 +171,8 @@ public sealed class PortalController(
         View(await CertificatesModelAsync(new PortalCertificateForm(), cancellationToken));
 
     /// <summary>
-    /// A new certificate joins the pending draft of the producer's page (or of one of its products) and is sent to
-    /// the office: it becomes a row — unverified, entered by this account — only when the office publishes that
-    /// draft. Kept in the draft, it cannot be dropped by the office publishing another draft in between (a row
-    /// added beside the draft would be, since publishing makes the certificates equal the draft's).
+    /// A new certificate goes into the office's certificate registry at once, unverified and entered by this account:
+    /// nothing shows publicly until an officer verifies it (<see cref="Certification.IsPublicOn"/>).
     /// </summary>
     [HttpPost("certificates")]
     [UploadSizeLimit]
@@ -182,22 +181,6 @@ public sealed class PortalController(
         ArgumentNullException.ThrowIfNull(form);
         BlankFields.Restore(form);
         LocalizeBindingErrors();
-        var certificate = new CertificateDraft
-        {
-            Type = form.Type, Number = form.Number ?? "", Issuer = form.Issuer ?? "", IssuedOn = form.IssuedOn, ExpiresOn = form.ExpiresOn, EnteredBy = UserName,
-        };
-        foreach (var error in DraftRules.Certificates([certificate]))
-        {
-            var key = "Certificate." + error.Field["Certifications[0].".Length..];
-            if (ModelState.GetFieldValidationState(key) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
-            {
-                ModelState.AddModelError(key, text[error.Message, error.Arguments].Value);
-            }
-        }
-        if (!Enum.IsDefined(form.Type))
-        {
-            ModelState.AddModelError("Certificate.Type", text["content.error.invalid-value"]);
-        }
         int? productId = null;
         if (form.For != "producer")
         {
@@ -211,13 +194,24 @@ public sealed class PortalController(
                 ModelState.AddModelError("Certificate.For", text["content.error.choice-missing"]);
             }
         }
+        var input = new CertificateInput(form.Type, form.Number, form.Issuer, form.IssuedOn, form.ExpiresOn,
+            ProductId: productId, ProducerId: productId is null ? ProducerId : null);
+        foreach (var error in await registry.ValidateAsync(input, cancellationToken))
+        {
+            var key = "Certificate." + (error.Field == "Owner" ? "For" : error.Field);
+            if (ModelState.GetFieldValidationState(key) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+            {
+                ModelState.AddModelError(key, text[error.Message, error.Arguments].Value);
+            }
+        }
+        int? scanId = null;
         if (ModelState.IsValid && scan is { Length: > 0 })
         {
             await using var content = scan.OpenReadStream();
             var uploaded = await library.UploadAsync(new MediaUpload(content, scan.FileName, UserName) { DeclaredContentType = scan.ContentType }, cancellationToken);
             if (uploaded.Succeeded)
             {
-                certificate.DocumentMediaId = uploaded.Item!.Id;
+                scanId = uploaded.Item!.Id;
             }
             else
             {
@@ -228,25 +222,16 @@ public sealed class PortalController(
         {
             return View(await CertificatesModelAsync(form, cancellationToken));
         }
-
-        if (productId is { } product)
+        var added = await registry.StageAsync(input, UserName, cancellationToken);
+        if (!added.Succeeded)
         {
-            if (await OwnProductDraftAsync(product, cancellationToken) is not ({ } draft, var basedOn))
-            {
-                return NotFound();
-            }
-            draft.Certifications.Add(certificate);
-            return await SaveAndSendAsync(ProductType, product, draft, basedOn, "portal.sent.certificate",
-                () => CertificatesModelAsync(form, cancellationToken), cancellationToken, "Certificates");
+            ModelState.AddModelError("", text["content.error.invalid-value"]);
+            return View(await CertificatesModelAsync(form, cancellationToken));
         }
-        var (producerDraft, producerBasedOn) = await CurrentAsync<ProducerDraft>(ProducerType, ProducerId, cancellationToken);
-        if (producerDraft is null)
-        {
-            return NotFound();
-        }
-        producerDraft.Certifications.Add(certificate);
-        return await SaveAndSendAsync(ProducerType, ProducerId, producerDraft, producerBasedOn, "portal.sent.certificate",
-            () => CertificatesModelAsync(form, cancellationToken), cancellationToken, "Certificates");
+        added.Certificate!.DocumentMediaId = scanId;
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Notice"] = text["portal.sent.certificate"].Value;
+        return RedirectToAction(nameof(Index));
     }
 
     // ---- Inquiries ----
@@ -350,7 +335,7 @@ public sealed class PortalController(
         return null;
     }
 
-    /// <summary>Certificates of the producer and its products as they are live, then those still waiting in a draft at the office.</summary>
+    /// <summary>Certificates of the producer and its products, from the registry (waiting for verification, verified or rejected).</summary>
     private async Task<List<PortalCertificateRow>> CertificatesAsync(CancellationToken cancellationToken)
     {
         var products = await db.Products.AsNoTracking().Where(p => p.ProducerId == ProducerId).Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken);
@@ -360,30 +345,9 @@ public sealed class PortalController(
         var live = await db.Certifications.AsNoTracking()
             .Where(c => c.ProducerId == ProducerId || (c.ProductId != null && productIds.Contains(c.ProductId.Value)))
             .OrderBy(c => c.ExpiresOn == null).ThenBy(c => c.ExpiresOn).ThenBy(c => c.Id).ToListAsync(cancellationToken);
-        var rows = live.Select(c => new PortalCertificateRow(c, c.ProductId is { } p && names.TryGetValue(p, out var n) ? n : producerName, Pending: false)).ToList();
+        var rows = live.Select(c => new PortalCertificateRow(c, c.ProductId is { } p && names.TryGetValue(p, out var n) ? n : producerName,
+            Pending: c.VerifiedAtUtc is null && c.RejectedAtUtc is null)).ToList();
 
-        var waiting = new List<(IEnumerable<CertificateDraft> Certificates, string Holder)>();
-        if (await publisher.PendingDraftAsync(ProducerType, ProducerId, cancellationToken) is { } producerPending
-            && ProducerType.ReadDraft(producerPending.Snapshot) is ProducerDraft producerDraft)
-        {
-            waiting.Add((producerDraft.Certifications, producerName));
-        }
-        foreach (var product in products)
-        {
-            if (await publisher.PendingDraftAsync(ProductType, product.Id, cancellationToken) is { } productPending
-                && ProductType.ReadDraft(productPending.Snapshot) is ProductDraft productDraft)
-            {
-                waiting.Add((productDraft.Certifications, names[product.Id]));
-            }
-        }
-        foreach (var (certificates, holder) in waiting)
-        {
-            rows.AddRange(certificates.Where(c => c.Id == 0).Select(c => new PortalCertificateRow(new Certification
-            {
-                Type = c.Type, Number = c.Number, Issuer = c.Issuer, IssuedOn = c.IssuedOn ?? default, ExpiresOn = c.ExpiresOn,
-                DocumentMediaId = c.DocumentMediaId, EnteredBy = c.EnteredBy,
-            }, holder, Pending: true)));
-        }
         return rows;
     }
 
