@@ -17,6 +17,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IkmCatalog.Tests.Portal;
 
+/// <summary>One application for the portal's tests: they publish producers and products of their own, so not on the shared site.</summary>
+public sealed class PortalHost() : IkmWebFactory();
+
+[CollectionDefinition(Name)]
+public sealed class PortalCollection : ICollectionFixture<PortalHost>
+{
+    public const string Name = "portal";
+}
+
 /// <summary>A published producer of its own with one published product, so tests never change the demo content.</summary>
 public sealed record PortalProducer(int Id, string Name, string Email, int ProductId, string ProductSlug, string ProductName);
 
@@ -89,8 +98,8 @@ internal static partial class PortalData
     private static partial Regex InvitationLinkPattern();
 }
 
-[Collection(SiteCollection.Name)]
-public class PortalAccessTests(IkmWebFactory factory)
+[Collection(PortalCollection.Name)]
+public class PortalAccessTests(PortalHost factory)
 {
     [Fact]
     public async Task An_invited_producer_sets_a_password_signs_in_and_lands_on_its_portal()
@@ -198,8 +207,8 @@ public class PortalAccessTests(IkmWebFactory factory)
     }
 }
 
-[Collection(SiteCollection.Name)]
-public class PortalEditingTests(IkmWebFactory factory)
+[Collection(PortalCollection.Name)]
+public class PortalEditingTests(PortalHost factory)
 {
     [Fact]
     public async Task An_edit_is_sent_for_review_and_the_public_page_changes_only_when_an_editor_publishes()
@@ -343,7 +352,7 @@ public class PortalEditingTests(IkmWebFactory factory)
     }
 
     [Fact]
-    public async Task An_added_certificate_waits_in_the_draft_and_is_published_unverified_as_entered_by_the_account()
+    public async Task An_added_certificate_goes_to_the_registry_unverified_as_entered_by_the_account_and_shows_only_once_verified()
     {
         var producer = await PortalData.AddAsync(factory, "Madu Hutan");
         var email = await PortalAccounts.CreateAsync(factory.Services, producer.Id);
@@ -356,6 +365,7 @@ public class PortalEditingTests(IkmWebFactory factory)
         });
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.NotNull((await Forms.ParseAsync(wrong)).QuerySelector("#Certificate_Number-error"));
+        Assert.Equal(0, await ContentSteps.InScopeAsync(factory, (db, _) => db.Certifications.CountAsync(c => c.ProducerId == producer.Id)));
 
         var sent = await PortalData.PostAsync(client, "/backoffice/portal/certificates", new Dictionary<string, string>
         {
@@ -365,22 +375,26 @@ public class PortalEditingTests(IkmWebFactory factory)
         });
 
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
-        Assert.Equal(0, await ContentSteps.InScopeAsync(factory, (db, _) => db.Certifications.CountAsync(c => c.ProductId == producer.ProductId)));
-        var list = await PortalData.PageAsync(client, "/backoffice/portal/certificates");
-        Assert.Contains("2067471010123-29", list.Body!.TextContent, StringComparison.Ordinal);
-
-        var published = await ContentSteps.InScopeAsync(factory, (_, publisher) => publisher.PublishAsync(DocumentTypes.Product, producer.ProductId, ContentSteps.Editor));
-        Assert.Equal(PublishStatus.Published, published.Status);
         var certificate = await ContentSteps.InScopeAsync(factory, (db, _) => db.Certifications.AsNoTracking().SingleAsync(c => c.ProductId == producer.ProductId));
         Assert.Equal("2067471010123-29", certificate.Number);
         Assert.Equal(email, certificate.EnteredBy);
         Assert.Null(certificate.VerifiedAtUtc);
-        Assert.Null(certificate.VerifiedBy);
+        var list = await PortalData.PageAsync(client, "/backoffice/portal/certificates");
+        Assert.Contains("2067471010123-29", list.Body!.TextContent, StringComparison.Ordinal);
+        var visitor = factory.CreateClient();
+        Assert.DoesNotContain("2067471010123-29", await visitor.GetStringAsync($"/produk/{producer.ProductSlug}"), StringComparison.Ordinal);
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var verified = await scope.ServiceProvider.GetRequiredService<IkmCatalog.Certifications.CertificateRegistry>().VerifyAsync(certificate.Id, "kurator@dinas.example.id");
+            Assert.True(verified.Succeeded);
+        }
+        Assert.Contains("2067471010123-29", await visitor.GetStringAsync($"/produk/{producer.ProductSlug}"), StringComparison.Ordinal);
     }
 }
 
-[Collection(SiteCollection.Name)]
-public class PortalInquiryTests(IkmWebFactory factory)
+[Collection(PortalCollection.Name)]
+public class PortalInquiryTests(PortalHost factory)
 {
     [Fact]
     public async Task A_forwarded_inquiry_is_visible_to_that_producer_only_and_without_the_buyers_private_details()
