@@ -285,6 +285,12 @@ public class RegistrationTests(RegistrationTests.Host host) : IClassFixture<Regi
         Assert.Equal((email, (string?)null), (certificate.EnteredBy, certificate.VerifiedBy));
         Assert.Equal(["submitted", "returned", "resubmitted", "accepted"], audit);
         Assert.Single(await OutboxAsync(host, "accepted — " + application.Reference), m => m.To == email);
+        // The accepted producer gets its portal account (its own producer only) and the invitation to set a password.
+        var (account, invitations) = await ContentSteps.InScopeAsync(host, async (db, _) => (
+            await db.Users.AsNoTracking().SingleAsync(u => u.Email == email),
+            await db.Outbox.AsNoTracking().CountAsync(m => m.Kind == IkmCatalog.Web.Areas.Backoffice.PortalAccess.ProducerPortalAccess.InvitationKind && m.To == email)));
+        Assert.Equal(producer.Id, account.ProducerId);
+        Assert.Equal(1, invitations);
         Assert.Equal(HttpStatusCode.NotFound, (await applicant.GetAsync($"/produsen/{producer.Slug}")).StatusCode);
 
         var detail = await host.GetDocumentAsync(officer, $"/backoffice/applications/{application.Id}");

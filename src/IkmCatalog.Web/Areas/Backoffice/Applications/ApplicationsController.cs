@@ -50,7 +50,7 @@ public sealed record ApplicationDetailViewModel(
 [Authorize(Roles = Programme)]
 public sealed class ApplicationsController(
     IkmDbContext db, TimeProvider clock, ContentPublisher publisher, EmailOutbox outbox, UiStrings strings,
-    IOptions<IkmCatalogOptions> options, ActiveTheme theme, IStringLocalizer<UiStrings> t) : BackofficeController
+    IOptions<IkmCatalogOptions> options, ActiveTheme theme, PortalAccess.ProducerPortalAccess portalAccess, IStringLocalizer<UiStrings> t) : BackofficeController
 {
     /// <summary>Who runs the programme: registrations, producer status, curation.</summary>
     public const string Programme = $"{EditorRoles.Admin},{EditorRoles.Editor},{EditorRoles.Curator}";
@@ -110,6 +110,7 @@ public sealed class ApplicationsController(
 
         var now = clock.GetUtcNow().UtcDateTime;
         AcceptanceResult result;
+        var invited = false;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             result = await new ApplicationAcceptance(db, publisher).AcceptAsync(application, category, UserName, now, cancellationToken);
@@ -119,6 +120,11 @@ public sealed class ApplicationsController(
                 Audit(application.Id, "accepted", $"Producer {result.ProducerId}");
                 outbox.Enqueue(emails.Decision(application, StatusUrl(application)));
                 await db.SaveChangesAsync(cancellationToken);
+                // The accepted producer gets its portal sign-in at once: an account for the application's email and an
+                // invitation to choose a password, in the same transaction. An address the portal cannot take (a staff
+                // account's, say) leaves the invitation to the office, from the producer's portal access page.
+                invited = (await portalAccess.InviteAsync(result.ProducerId!.Value, application.Email, application.Culture, UserName, cancellationToken)).Status
+                    is PortalAccess.InviteStatus.Invited or PortalAccess.InviteStatus.Resent;
                 await transaction.CommitAsync(cancellationToken);
             }
             else
@@ -133,7 +139,8 @@ public sealed class ApplicationsController(
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return View(nameof(Detail), model! with { CategoryId = categoryId, Note = note, AcceptErrors = result.Errors });
         }
-        TempData["Notice"] = t["backoffice.applications.accepted", application.BusinessName].Value;
+        TempData["Notice"] = t["backoffice.applications.accepted", application.BusinessName].Value + " "
+            + t[invited ? "backoffice.applications.portal-invited" : "backoffice.applications.portal-not-invited", application.Email].Value;
         return RedirectToAction(nameof(Detail), new { id });
     }
 
