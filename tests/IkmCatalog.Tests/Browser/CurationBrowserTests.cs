@@ -38,6 +38,14 @@ public class CurationBrowserTests(BrowserFixture browser)
         var rubric = await Axe.SeriousAsync(page);
         await page.GotoAsync("/backoffice/curation/rounds/new");
         var roundForm = await Axe.SeriousAsync(page);
+        await page.Locator("#name-id").FillAsync("Kurasi TEI " + Guid.NewGuid().ToString("N")[..4]);
+        await page.Locator("#name-en").FillAsync("TEI curation");
+        await page.Locator("form button[type=submit]").Last.ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/backoffice/curation/rounds/\d+$"));
+        var round = await Axe.SeriousAsync(page);
+        await page.GotoAsync("/backoffice/curation/rounds");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Kurasi TEI");
+        var rounds = await Axe.SeriousAsync(page);
 
         await page.GotoAsync($"/backoffice/curation/products/{product.Id}/assess");
         var scoreGroups = page.Locator("fieldset.bo-score");
@@ -63,7 +71,7 @@ public class CurationBrowserTests(BrowserFixture browser)
         await page.GotoAsync($"/en/products/{product.Slug}");
         await Assertions.Expect(page.Locator(".product-info .curated")).ToContainTextAsync("Curated");
 
-        Assert.Empty(list.Concat(rubric).Concat(roundForm).Concat(form).Concat(history).Concat(publicPage));
+        Assert.Empty(list.Concat(rubric).Concat(roundForm).Concat(round).Concat(rounds).Concat(form).Concat(history).Concat(publicPage));
         await page.Context.CloseAsync();
     }
 }
