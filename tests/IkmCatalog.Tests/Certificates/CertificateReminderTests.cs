@@ -30,7 +30,7 @@ public class CertificateReminderTests(CertificateHost host)
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IkmDbContext>();
         return await CertificateReminders.RunAsync(db, new EmailOutbox(db, clock), scope.ServiceProvider.GetRequiredService<UiStrings>(),
-            new OfficeTime(clock, OfficeTime.DefaultZone));
+            new OfficeTime(clock, OfficeTime.DefaultZone), "Disperindag Kota Uji");
     }
 
     /// <summary>A verified certificate for a product of the given producer, whose own address gets the reminders.</summary>
@@ -68,6 +68,7 @@ public class CertificateReminderTests(CertificateHost host)
         Assert.Contains("90 hari", messages[0].Subject, StringComparison.Ordinal);
         Assert.Contains("30 hari", messages[1].Subject, StringComparison.Ordinal);
         Assert.Contains("30 Juni 2040", messages[1].TextBody, StringComparison.Ordinal);
+        Assert.EndsWith("Disperindag Kota Uji", messages[1].TextBody.TrimEnd(), StringComparison.Ordinal);
         var stored = await InScopeAsync((db, _) => db.Certifications.AsNoTracking().SingleAsync(c => c.Id == id));
         Assert.Equal((expiry.AddDays(-90), expiry.AddDays(-30)), (stored.Reminder90SentOn, stored.Reminder30SentOn));
     }
@@ -113,10 +114,11 @@ public class CertificateReminderTests(CertificateHost host)
     public void The_reminder_text_names_the_certificate_owner_and_date_in_both_languages()
     {
         var strings = host.Services.GetRequiredService<UiStrings>();
-        var body = strings.Text("id", "certificates.reminder.body", "UD Uji", "PIRT", "123", "Keripik Uji", "30 Juni 2040", 30);
+        var body = strings.Text("id", "certificates.reminder.body", "UD Uji", "PIRT", "123", "Keripik Uji", "30 Juni 2040", 30, "Disperindag Kota Uji");
 
         Assert.Contains("Keripik Uji", body, StringComparison.Ordinal);
         Assert.Contains("30 hari", body, StringComparison.Ordinal);
-        Assert.DoesNotContain("{", strings.Text("en", "certificates.reminder.body", "A", "B", "C", "D", "E", 1), StringComparison.Ordinal);
+        Assert.Contains("Disperindag Kota Uji", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("{", strings.Text("en", "certificates.reminder.body", "A", "B", "C", "D", "E", 1, "F"), StringComparison.Ordinal);
     }
 }

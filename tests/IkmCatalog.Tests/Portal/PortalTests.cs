@@ -208,6 +208,37 @@ public class PortalAccessTests(PortalHost factory)
 }
 
 [Collection(PortalCollection.Name)]
+public class PortalAccountBoundaryTests(PortalHost factory)
+{
+    [Fact]
+    public async Task A_portal_account_given_an_office_role_still_never_opens_the_office_and_the_staff_accounts_page_does_not_manage_it()
+    {
+        var producer = await PortalData.AddAsync(factory, "Batas Akun");
+        var email = await PortalAccounts.CreateAsync(factory.Services, producer.Id);
+        string accountId;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Editor>>();
+            var account = (await users.FindByEmailAsync(email))!;
+            Assert.True((await users.AddToRoleAsync(account, EditorRoles.Editor)).Succeeded);
+            accountId = account.Id;
+        }
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        await Editors.SignInAsync(client, email, Editors.Password);
+        var admin = await Editors.SignedInClientAsync(factory, EditorRoles.Admin);
+
+        var office = await client.GetAsync("/backoffice/content/products");
+        var portal = await client.GetAsync("/backoffice/portal");
+        var staffPage = await admin.GetAsync($"/backoffice/accounts/{accountId}");
+
+        Assert.Equal(HttpStatusCode.Redirect, office.StatusCode);
+        Assert.Contains("/backoffice/denied", office.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, portal.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, staffPage.StatusCode);
+    }
+}
+
+[Collection(PortalCollection.Name)]
 public class PortalEditingTests(PortalHost factory)
 {
     [Fact]

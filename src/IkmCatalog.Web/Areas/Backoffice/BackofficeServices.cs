@@ -99,7 +99,9 @@ public static class BackofficeServices
 
         builder.Services.AddAuthorization(authorization =>
         {
-            authorization.AddPolicy(BackofficePolicies.Office, policy => policy.RequireRole(EditorRoles.All));
+            // A portal account never opens an office page, whatever roles it may have been given.
+            authorization.AddPolicy(BackofficePolicies.Office, policy => policy.RequireRole(EditorRoles.All)
+                .RequireAssertion(context => !context.User.HasClaim(claim => claim.Type == ProducerClaims.ProducerId)));
             authorization.AddPolicy(BackofficePolicies.Producer, policy => policy.RequireRole(EditorRoles.Producer)
                 .RequireClaim(ProducerClaims.ProducerId));
         });

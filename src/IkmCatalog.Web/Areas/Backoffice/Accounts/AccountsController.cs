@@ -107,10 +107,13 @@ public sealed class AccountsController(
         return RedirectToAction(nameof(Index));
     }
 
+    /// <summary>An office account; producers' portal accounts are managed from their producer's portal access page, never here.</summary>
+    private async Task<Editor?> StaffAsync(string id) => await users.FindByIdAsync(id) is { ProducerId: null } account ? account : null;
+
     [HttpGet("{id}")]
     public async Task<IActionResult> Edit(string id)
     {
-        var account = await users.FindByIdAsync(id);
+        var account = await StaffAsync(id);
         return account is null ? NotFound() : View(await EditModelAsync(account, null, null));
     }
 
@@ -119,7 +122,7 @@ public sealed class AccountsController(
     public async Task<IActionResult> Edit(string id, [Bind(Prefix = "Details")] AccountDetailsForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var account = await users.FindByIdAsync(id);
+        var account = await StaffAsync(id);
         if (account is null)
         {
             return NotFound();
@@ -175,7 +178,7 @@ public sealed class AccountsController(
     [HttpPost("{id}/disable")]
     public async Task<IActionResult> Disable(string id)
     {
-        var account = await users.FindByIdAsync(id);
+        var account = await StaffAsync(id);
         if (account is null)
         {
             return NotFound();
@@ -205,7 +208,7 @@ public sealed class AccountsController(
     [HttpPost("{id}/enable")]
     public async Task<IActionResult> Enable(string id)
     {
-        var account = await users.FindByIdAsync(id);
+        var account = await StaffAsync(id);
         if (account is null)
         {
             return NotFound();
@@ -222,7 +225,7 @@ public sealed class AccountsController(
     public async Task<IActionResult> ResetPassword(string id, [Bind(Prefix = "Reset")] PasswordResetForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var account = await users.FindByIdAsync(id);
+        var account = await StaffAsync(id);
         if (account is null)
         {
             return NotFound();

@@ -4,7 +4,9 @@ using IkmCatalog.Data;
 using IkmCatalog.Email;
 using IkmCatalog.Web.Infrastructure;
 using IkmCatalog.Web.Localization;
+using IkmCatalog.Web.Theming;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace IkmCatalog.Web.Areas.Backoffice.Certificates;
 
@@ -21,7 +23,8 @@ public static class CertificateReminders
     public const int SecondDays = 30;
 
     /// <summary>One pass; returns how many reminders were put in the outbox.</summary>
-    public static async Task<int> RunAsync(IkmDbContext db, EmailOutbox outbox, UiStrings strings, OfficeTime time, CancellationToken cancellationToken = default)
+    /// <param name="office">The office's name, signing the email.</param>
+    public static async Task<int> RunAsync(IkmDbContext db, EmailOutbox outbox, UiStrings strings, OfficeTime time, string office, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(outbox);
@@ -49,7 +52,7 @@ public static class CertificateReminders
             {
                 continue; // already reminded for this expiry date
             }
-            if (await SendAsync(db, outbox, strings, certificate, producer.Name, email, second, previous, today, cancellationToken))
+            if (await SendAsync(db, outbox, strings, office, certificate, producer.Name, email, second, previous, today, cancellationToken))
             {
                 sent++;
             }
@@ -57,7 +60,7 @@ public static class CertificateReminders
         return sent;
     }
 
-    private static async Task<bool> SendAsync(IkmDbContext db, EmailOutbox outbox, UiStrings strings, Certification certificate, string producerName,
+    private static async Task<bool> SendAsync(IkmDbContext db, EmailOutbox outbox, UiStrings strings, string office, Certification certificate, string producerName,
         string email, bool second, DateOnly? previous, DateOnly today, CancellationToken cancellationToken)
     {
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
@@ -78,7 +81,7 @@ public static class CertificateReminders
         var days = certificate.ExpiresOn!.Value.DayNumber - today.DayNumber;
         var subject = strings.Text(culture, "certificates.reminder.subject", type, certificate.Number, days);
         var body = strings.Text(culture, "certificates.reminder.body", producerName, type, certificate.Number, owner,
-            certificate.ExpiresOn.Value.ToString("d MMMM yyyy", UiStrings.FormatFor(culture)), days);
+            certificate.ExpiresOn.Value.ToString("d MMMM yyyy", UiStrings.FormatFor(culture)), days, office);
         var queued = outbox.Enqueue(new OutgoingEmail("certificate-reminder", email, producerName, subject, body, Culture: culture));
         if (queued.Status != EnqueueStatus.Queued)
         {
@@ -105,8 +108,11 @@ public sealed partial class CertificateReminderJob(IServiceScopeFactory scopes, 
 
     protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
+        var strings = services.GetRequiredService<UiStrings>();
+        var office = services.GetRequiredService<IOptions<IkmCatalogOptions>>().Value.OfficeFor(services.GetRequiredService<ActiveTheme>()).Name is { Length: > 0 } name
+            ? name : strings.Text(Cultures.Indonesian, "inquiry-mail.office");
         var sent = await CertificateReminders.RunAsync(services.GetRequiredService<IkmDbContext>(), services.GetRequiredService<EmailOutbox>(),
-            services.GetRequiredService<UiStrings>(), services.GetRequiredService<OfficeTime>(), cancellationToken);
+            strings, services.GetRequiredService<OfficeTime>(), office, cancellationToken);
         if (sent > 0)
         {
             LogSent(sent);

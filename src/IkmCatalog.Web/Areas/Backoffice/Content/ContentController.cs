@@ -357,28 +357,7 @@ public sealed class ContentController(
         }
     }
 
-    /// <summary>
-    /// Model binding's own messages (a word in a number field…) in the editor's language. A blank field is never
-    /// unreadable: MVC's implicit "required" for non-nullable properties (an empty slug, an unchosen producer) is
-    /// dropped, and the draft's own rules decide whether blank is allowed, with their own messages.
-    /// </summary>
-    private void LocalizeBindingErrors()
-    {
-        foreach (var (key, entry) in ModelState.ToList())
-        {
-            if (entry is null || entry.Errors.Count == 0)
-            {
-                continue;
-            }
-            if (string.IsNullOrWhiteSpace(entry.AttemptedValue))
-            {
-                ModelState.Remove(key);
-                continue;
-            }
-            entry.Errors.Clear();
-            entry.Errors.Add(text["content.error.invalid-value"].Value);
-        }
-    }
+    private void LocalizeBindingErrors() => BindingMessages.Localize(ModelState, text["content.error.invalid-value"].Value);
 
     /// <summary>The draft's rule messages next to their fields (event times next to the local-time inputs); a field that already has a message keeps it.</summary>
     private void AddDraftErrors(IEnumerable<DraftError> errors)

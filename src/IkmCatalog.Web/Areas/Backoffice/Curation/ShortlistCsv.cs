@@ -25,7 +25,7 @@ public static class ShortlistCsv
         ArgumentNullException.ThrowIfNull(label);
         ArgumentNullException.ThrowIfNull(link);
         using var stream = new MemoryStream();
-        using (var csv = CsvWriter.Create(stream, CsvWriterOptions.Default with { WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true))
+        using (var csv = CsvWriter.Create(stream, IkmCatalog.Web.Infrastructure.SpreadsheetCsv.Options, leaveOpen: true))
         {
             foreach (var column in Columns)
             {

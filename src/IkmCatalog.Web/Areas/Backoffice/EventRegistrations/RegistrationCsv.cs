@@ -24,7 +24,7 @@ public static class RegistrationCsv
         ArgumentNullException.ThrowIfNull(label);
         string When(DateTime? utc) => utc is { } value ? time.ToLocal(value).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "";
         using var stream = new MemoryStream();
-        using (var csv = CsvWriter.Create(stream, CsvWriterOptions.Default with { WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true))
+        using (var csv = CsvWriter.Create(stream, IkmCatalog.Web.Infrastructure.SpreadsheetCsv.Options, leaveOpen: true))
         {
             foreach (var column in Columns)
             {

@@ -383,24 +383,7 @@ public sealed class PortalController(
         return new PortalCertificatesViewModel(await CertificatesAsync(cancellationToken), form, products, time.Today);
     }
 
-    /// <summary>Binding's own messages (a word in a number field) in the reader's language; a blank field is left to the draft's rules.</summary>
-    private void LocalizeBindingErrors()
-    {
-        foreach (var (key, entry) in ModelState.ToList())
-        {
-            if (entry is null || entry.Errors.Count == 0)
-            {
-                continue;
-            }
-            if (string.IsNullOrWhiteSpace(entry.AttemptedValue))
-            {
-                ModelState.Remove(key);
-                continue;
-            }
-            entry.Errors.Clear();
-            entry.Errors.Add(text["content.error.invalid-value"].Value);
-        }
-    }
+    private void LocalizeBindingErrors() => BindingMessages.Localize(ModelState, text["content.error.invalid-value"].Value);
 
     /// <summary>The draft's rules next to the portal's fields; rules about fields the office keeps go to the top of the form.</summary>
     private void AddDraftErrors(IEnumerable<DraftError> errors)

@@ -21,7 +21,7 @@ public sealed record ExportSheet(string Name, IReadOnlyList<string> Headers, IRe
     public byte[] ToCsv()
     {
         using var stream = new MemoryStream();
-        using (var csv = CsvWriter.Create(stream, CsvWriterOptions.Default with { WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true))
+        using (var csv = CsvWriter.Create(stream, IkmCatalog.Web.Infrastructure.SpreadsheetCsv.Options, leaveOpen: true))
         {
             foreach (var header in Headers)
             {
