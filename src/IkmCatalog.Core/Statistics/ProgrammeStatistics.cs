@@ -62,11 +62,12 @@ public sealed class ProgrammeStatistics(IkmDbContext db, OfficeTime time)
     public const int MaxMonths = 36;
 
     /// <summary>
-    /// A certificate that counts: verified by an officer and not expired on <paramref name="today"/> (the office's
-    /// calendar day). Entered-but-unchecked and refused certificates never count.
+    /// A certificate of <paramref name="type"/> that counts: the public rule (<see cref="Certification.PublicOn"/>:
+    /// verified by an officer, not rejected since, not expired on the office's <paramref name="today"/>).
+    /// Entered-but-unchecked and refused certificates never count.
     /// </summary>
     public static Expression<Func<Certification, bool>> VerifiedAndValidOn(CertificationType type, DateOnly today) =>
-        c => c.Type == type && c.VerifiedAtUtc != null && (c.ExpiresOn == null || c.ExpiresOn >= today);
+        c => c.Type == type && c.VerifiedAtUtc != null && c.RejectedAtUtc == null && (c.ExpiresOn == null || c.ExpiresOn >= today);
 
     public async Task<ProgrammeFigures> ProgrammeAsync(StatisticsScope scope, CancellationToken cancellationToken = default)
     {

@@ -41,7 +41,7 @@ public class ProgrammeStatisticsTests(IkmWebFactory factory)
             ? allProducts.Where(p => p.IsPublic(now) && producerIds.Contains(p.ProducerId)).ToList()
             : allProducts;
 
-        bool Held(Certification c, CertificationType type) => c.Type == type && c.VerifiedAtUtc != null && (c.ExpiresOn == null || c.ExpiresOn >= today);
+        bool Held(Certification c, CertificationType type) => c.Type == type && c.IsPublicOn(today);
         bool ProducerHolds(int producerId, CertificationType type) => certificates.Any(c => c.ProducerId == producerId && Held(c, type));
         bool ProductHolds(int productId, CertificationType type) => certificates.Any(c => c.ProductId == productId && Held(c, type));
 
