@@ -285,7 +285,14 @@ public class OrderBackofficeTests(IkmWebFactory factory)
         }));
         Assert.NotNull(tooHeavy.QuerySelector("#rate-weight-error"));
 
-        var province = Random.Shared.Next(10, 99).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // A province code no rate uses yet (the demo table fills some provinces), so the new rate is the province's only one.
+        string province;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var used = await scope.ServiceProvider.GetRequiredService<IkmDbContext>().ShippingRates.Select(r => r.ProvinceCode).Distinct().ToListAsync();
+            province = Enumerable.Range(10, 89).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Where(code => !used.Contains(code)).OrderBy(_ => Random.Shared.Next()).First();
+        }
         var added = await Forms.SubmitAsync(officer, page, add, new Dictionary<string, string>
         {
             ["ProvinceCode"] = province, ["MaxWeightGrams"] = "1.000", ["FeeIdr"] = "18.000",
