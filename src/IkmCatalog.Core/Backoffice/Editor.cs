@@ -38,6 +38,12 @@ public static class EditorRoles
     /// <summary>Handles inquiries and orders.</summary>
     public const string SalesOfficer = "SalesOfficer";
 
+    /// <summary>Who runs the office's programme (registrations, producer status, portal access, certificates, event registrations), as an [Authorize] roles list.</summary>
+    public const string Programme = Admin + "," + Editor + "," + Curator;
+
+    /// <summary>Who curates products and verifies certificates, as an [Authorize] roles list.</summary>
+    public const string Curators = Admin + "," + Curator;
+
     /// <summary>Office staff roles: any of them opens the backoffice.</summary>
     public static readonly IReadOnlyList<string> All = [Admin, Editor, Writer, Curator, SalesOfficer];
 

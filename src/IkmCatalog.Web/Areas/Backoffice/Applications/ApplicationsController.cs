@@ -53,7 +53,7 @@ public sealed class ApplicationsController(
     IOptions<IkmCatalogOptions> options, ActiveTheme theme, PortalAccess.ProducerPortalAccess portalAccess, IStringLocalizer<UiStrings> t) : BackofficeController
 {
     /// <summary>Who runs the programme: registrations, producer status, curation.</summary>
-    public const string Programme = $"{EditorRoles.Admin},{EditorRoles.Editor},{EditorRoles.Curator}";
+    public const string Programme = IkmCatalog.Backoffice.EditorRoles.Programme;
 
     private const int PageSize = 100;
 

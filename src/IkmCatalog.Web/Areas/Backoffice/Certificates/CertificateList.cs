@@ -10,9 +10,9 @@ namespace IkmCatalog.Web.Areas.Backoffice.Certificates;
 /// <summary>Who works in the registry and the gap view, and who may verify or reject.</summary>
 public static class CertificateRoles
 {
-    public const string Programme = $"{EditorRoles.Admin},{EditorRoles.Editor},{EditorRoles.Curator}";
+    public const string Programme = IkmCatalog.Backoffice.EditorRoles.Programme;
 
-    public const string Curators = $"{EditorRoles.Admin},{EditorRoles.Curator}";
+    public const string Curators = IkmCatalog.Backoffice.EditorRoles.Curators;
 }
 
 /// <summary>The registry's filters, all optional.</summary>

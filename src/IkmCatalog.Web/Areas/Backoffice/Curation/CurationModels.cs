@@ -9,7 +9,7 @@ namespace IkmCatalog.Web.Areas.Backoffice.Curation;
 /// <summary>Who may curate: Admins and Curators (the office's curation team).</summary>
 public static class CurationRoles
 {
-    public const string Curators = $"{IkmCatalog.Backoffice.EditorRoles.Admin},{IkmCatalog.Backoffice.EditorRoles.Curator}";
+    public const string Curators = IkmCatalog.Backoffice.EditorRoles.Curators;
 }
 
 /// <summary>The list's filters as typed in the address (numbers that do not parse are ignored).</summary>

@@ -31,7 +31,7 @@ public sealed record RegistrationEventRow(Event Event, int Confirmed, int Waitli
 public sealed class EventRegistrationsController(
     IkmDbContext db, IkmCatalog.Events.EventRegistrations registrations, OfficeTime time, IStringLocalizer<UiStrings> text) : BackofficeController
 {
-    public const string Programme = $"{EditorRoles.Admin},{EditorRoles.Editor},{EditorRoles.Curator}";
+    public const string Programme = IkmCatalog.Backoffice.EditorRoles.Programme;
 
     [HttpGet("registrations")]
     public async Task<IActionResult> Overview(CancellationToken cancellationToken)

@@ -37,7 +37,7 @@ public sealed record PortalAccessViewModel(int ProducerId, string ProducerName, 
 public sealed class PortalAccessController(
     IkmDbContext db, UserManager<Editor> users, ProducerPortalAccess access, IStringLocalizer<UiStrings> text, TimeProvider clock) : BackofficeController
 {
-    public const string Programme = EditorRoles.Admin + "," + EditorRoles.Editor + "," + EditorRoles.Curator;
+    public const string Programme = IkmCatalog.Backoffice.EditorRoles.Programme;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(int id, CancellationToken cancellationToken) =>

@@ -23,7 +23,7 @@ public sealed record StatisticsPageModel(ProgrammeFigures Programme, ActivityFig
 public sealed class StatisticsController(ProgrammeStatistics statistics, ProgrammeLists lists, OfficeTime time, IStringLocalizer<UiStrings> text) : BackofficeController
 {
     /// <summary>Admin, Editor and Curator: the lists hold producers' contact details, which sales and writers do not need.</summary>
-    public const string Programme = $"{EditorRoles.Admin},{EditorRoles.Editor},{EditorRoles.Curator}";
+    public const string Programme = IkmCatalog.Backoffice.EditorRoles.Programme;
 
     public static readonly IReadOnlyList<string> Lists = ["producers", "products", "certificates"];
 
