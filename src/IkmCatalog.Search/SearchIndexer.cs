@@ -14,8 +14,12 @@ namespace IkmCatalog.Search;
 /// <summary>What a rebuild indexed and how long it took.</summary>
 public sealed record RebuildResult(int Products, int Producers, int Stories, TimeSpan Elapsed, long IndexBytes);
 
-/// <summary>What one catch-up did.</summary>
-public sealed record CatchUpResult(int EntriesApplied, bool Rebuilt, long LastJournalId);
+/// <summary>What one catch-up did: the journal entries applied (none when it rebuilt instead), and whether it rebuilt.</summary>
+public sealed record CatchUpResult(int EntriesApplied, bool Rebuilt, long LastJournalId)
+{
+    /// <summary>The entries applied, in journal order; other per-node handlers act on the same ones.</summary>
+    public IReadOnlyList<IndexJournalEntry> Entries { get; init; } = [];
+}
 
 /// <summary>
 /// Keeps this node's index in step with the database: rebuilds it from published content, and applies the index
@@ -73,6 +77,7 @@ public sealed class SearchIndexer(
 
             var cursor = state!.LastJournalId;
             var applied = 0;
+            var all = new List<IndexJournalEntry>();
             while (true)
             {
                 var read = await db.IndexJournal.AsNoTracking().Where(e => e.Id > cursor).OrderBy(e => e.Id)
@@ -87,9 +92,11 @@ public sealed class SearchIndexer(
                     var upTo = await db.IndexJournal.MaxAsync(e => e.Id, cancellationToken);
                     logger.LogInformation("Rebuilding the search index of node {Node}: a rebuild was requested.", node.Name);
                     await RebuildLockedAsync(upTo, cancellationToken);
-                    return new CatchUpResult(applied, true, upTo);
+                    all.AddRange(entries);
+                    return new CatchUpResult(applied, true, upTo) { Entries = all };
                 }
                 await ApplyAsync(entries, cancellationToken);
+                all.AddRange(entries);
                 cursor = entries[^1].Id;
                 applied += entries.Count;
                 await SaveCursorAsync(cursor, rebuilt: false, cancellationToken);
@@ -99,7 +106,7 @@ public sealed class SearchIndexer(
                 }
             }
             await PruneJournalAsync(cancellationToken);
-            return new CatchUpResult(applied, false, cursor);
+            return new CatchUpResult(applied, false, cursor) { Entries = all };
         }
         finally
         {

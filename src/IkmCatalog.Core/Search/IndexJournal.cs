@@ -13,6 +13,15 @@ public static class IndexJournalActions
 
     /// <summary>Every node rebuilds its whole index from the database.</summary>
     public const string Rebuild = "rebuild";
+
+    /// <summary>A media item was deleted or its file replaced (DocumentType "MediaItem"): every node drops its resized copies.</summary>
+    public const string MediaPurge = "media-purge";
+
+    /// <summary>The editors' synonym list changed: every node reloads it.</summary>
+    public const string Synonyms = "synonyms";
+
+    /// <summary>Something public pages show changed outside the documents (DocumentType names what): every node empties its output cache.</summary>
+    public const string CacheEvict = "cache-evict";
 }
 
 /// <summary>

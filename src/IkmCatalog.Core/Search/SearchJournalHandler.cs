@@ -33,7 +33,9 @@ public sealed class SearchJournalHandler : IContentChangeHandler
     {
         switch (change.Entity)
         {
-            case Document when DocumentTypes.Find(change.Type) is { Indexed: true }:
+            case Document:
+                // Every document type: the search nodes skip the types they do not index; the published-content
+                // read model and the output cache of every node follow all of them.
                 yield return (change.Type, change.Id, change.Change == ContentChange.Deleted ? IndexJournalActions.Delete : IndexJournalActions.Refresh);
                 break;
             case Category or Region:

@@ -25,8 +25,11 @@ public static class CoreServices
         builder.Services.AddSingleton(paths);
 
         var provider = options.Database.Provider;
-        builder.Services.AddDbContext<IkmDbContext>(db =>
+        // A save that journals a change catches this node up before it returns (read-your-writes on the node that saved).
+        builder.Services.AddSingleton<NodeJournal.JournalCommitInterceptor>();
+        builder.Services.AddDbContext<IkmDbContext>((services, db) =>
         {
+            db.AddInterceptors(services.GetRequiredService<NodeJournal.JournalCommitInterceptor>());
             if (string.Equals(provider, "PostgreSQL", StringComparison.OrdinalIgnoreCase))
             {
                 var connection = builder.Configuration.GetConnectionString("IkmCatalog")

@@ -1,5 +1,6 @@
 using IkmCatalog.Data;
 using IkmCatalog.Search;
+using IkmCatalog.Web.Infrastructure.NodeJournal;
 using Microsoft.Extensions.Options;
 
 namespace IkmCatalog.Web.Features.Search;
@@ -20,7 +21,9 @@ public static class SearchServices
         builder.Services.AddScoped<SearchIndexer>();
         // Every content change is journalled for the search nodes in the transaction that makes it.
         builder.Services.AddSingleton<IkmCatalog.Content.IContentChangeHandler, SearchJournalHandler>();
-        builder.Services.AddHostedService<SearchIndexSync>();
+        // One follower of the node journal per node: the search index first, then every INodeJournalHandler.
+        builder.Services.AddSingleton<NodeJournalFollower>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<NodeJournalFollower>());
         return builder;
     }
 }
