@@ -123,7 +123,7 @@ public sealed class CatalogSearch(SearchIndex index, SearchSynonyms synonyms)
             query = new FilteredQuery(query, new QueryWrapperFilter(filter));
         }
         var wanted = request.Page * request.PageSize;
-        var top = TopFieldCollector.Create(SortOf(request.EffectiveSort), wanted, fillFields: false, trackDocScores: false,
+        var top = TopFieldCollector.Create(SortOf(request.EffectiveSort, request.Culture), wanted, fillFields: false, trackDocScores: false,
             trackMaxScore: false, docsScoredInOrder: false);
         var facets = new FacetCounter(top, request.Today.DayNumber, request.IncludeExpiredCertificates);
         searcher.Search(query, facets);
@@ -235,13 +235,17 @@ public sealed class CatalogSearch(SearchIndex index, SearchSynonyms synonyms)
         return filter.Clauses.Count == 0 ? null : filter;
     }
 
-    private static Sort SortOf(SearchSort sort) => sort switch
+    /// <summary>Each order ends with the id, so equal prices, dates or names list the same way on every node and every page.</summary>
+    private static Sort SortOf(SearchSort sort, string culture) => sort switch
     {
-        SearchSort.PriceAscending => new Sort(new SortField(SearchFields.SortPriceAscending, SortFieldType.INT64), SortField.FIELD_DOC),
-        SearchSort.PriceDescending => new Sort(new SortField(SearchFields.SortPriceDescending, SortFieldType.INT64, true), SortField.FIELD_DOC),
-        SearchSort.Newest => new Sort(new SortField(SearchFields.SortNewest, SortFieldType.INT64, true), SortField.FIELD_DOC),
-        _ => new Sort(SortField.FIELD_SCORE, new SortField(SearchFields.SortNewest, SortFieldType.INT64, true)),
+        SearchSort.PriceAscending => new Sort(new SortField(SearchFields.SortPriceAscending, SortFieldType.INT64), IdAscending),
+        SearchSort.PriceDescending => new Sort(new SortField(SearchFields.SortPriceDescending, SortFieldType.INT64, true), IdAscending),
+        SearchSort.Newest => new Sort(new SortField(SearchFields.SortNewest, SortFieldType.INT64, true), new SortField(SearchFields.SortId, SortFieldType.INT64, true)),
+        SearchSort.Name => new Sort(new SortField(SearchFields.SortName(culture), SortFieldType.STRING), IdAscending),
+        _ => new Sort(SortField.FIELD_SCORE, new SortField(SearchFields.SortNewest, SortFieldType.INT64, true), new SortField(SearchFields.SortId, SortFieldType.INT64, true)),
     };
+
+    private static readonly SortField IdAscending = new(SearchFields.SortId, SortFieldType.INT64);
 
     /// <summary>
     /// The query with each unknown word replaced by the closest known one (names, categories, producers, places),

@@ -125,6 +125,9 @@ public static class SearchDocuments
         doc.Add(new NumericDocValuesField(SearchFields.SortPriceAscending, p.PriceIdr ?? long.MaxValue));
         doc.Add(new NumericDocValuesField(SearchFields.SortPriceDescending, p.PriceIdr ?? long.MinValue));
         doc.Add(new NumericDocValuesField(SearchFields.SortNewest, p.PublishedAtUtc.Ticks));
+        doc.Add(new SortedDocValuesField(SearchFields.SortNameIndonesian, new BytesRef(SortKey(p.NameIndonesian))));
+        doc.Add(new SortedDocValuesField(SearchFields.SortNameEnglish, new BytesRef(SortKey(nameEn))));
+        doc.Add(new NumericDocValuesField(SearchFields.SortId, p.Id));
         AddCertifications(doc, p.Certifications, p.ExportReady ? "siap ekspor export ready" : null);
         return doc;
     }
@@ -220,6 +223,12 @@ public static class SearchDocuments
             doc.Add(new TextField(SearchFields.Certification, string.Join(" | ", names), Field.Store.NO));
         }
     }
+
+    /// <summary>
+    /// A name as the name order compares it: ordinal on the lower-cased name, so "kopi" and "Kopi" sit together
+    /// whatever the casing an editor typed.
+    /// </summary>
+    public static string SortKey(string name) => (name ?? "").Trim().ToLowerInvariant();
 
     private static string Fallback(string? english, string indonesian) => string.IsNullOrWhiteSpace(english) ? indonesian : english;
 

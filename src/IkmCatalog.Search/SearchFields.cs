@@ -67,6 +67,13 @@ public static class SearchFields
     public const string SortPriceAscending = "sort_price_asc";
     public const string SortPriceDescending = "sort_price_desc";
     public const string SortNewest = "sort_newest";
+    public const string SortNameIndonesian = "sort_name_id";
+    public const string SortNameEnglish = "sort_name_en";
+
+    /// <summary>The document's id as a doc value: ties in every order break by id, the same on every node.</summary>
+    public const string SortId = "sort_id";
+
+    public static string SortName(string culture) => culture == Content.Cultures.English ? SortNameEnglish : SortNameIndonesian;
 
     public static string Name(string culture) => culture == Content.Cultures.English ? NameEnglish : NameIndonesian;
 

@@ -15,7 +15,7 @@ namespace IkmCatalog.Search;
 public sealed class SearchIndex : IDisposable
 {
     /// <summary>Bumped when documents or analysis change shape; an index written by another layout is rebuilt.</summary>
-    public const string Layout = "2";
+    public const string Layout = "3";
 
     private const string LayoutKey = "ikm.layout";
 

@@ -8,6 +8,9 @@ public enum SearchSort
     PriceAscending,
     PriceDescending,
     Newest,
+
+    /// <summary>By name in the request's language (English falls back to Indonesian), A to Z.</summary>
+    Name,
 }
 
 /// <summary>What a buyer asked for: words, filters, order and page.</summary>
@@ -42,7 +45,7 @@ public sealed record SearchRequest
 
     public long? MaxPrice { get; init; }
 
-    /// <summary>Null: by relevance when there are words, else newest first.</summary>
+    /// <summary>Null: by relevance when there are words, else newest first. Relevance without words is newest first too.</summary>
     public SearchSort? Sort { get; init; }
 
     public int Page { get; init; } = 1;
@@ -56,7 +59,9 @@ public sealed record SearchRequest
 
     public DateOnly Today => DateOnly.FromDateTime(NowUtc);
 
-    public SearchSort EffectiveSort => Sort ?? (string.IsNullOrWhiteSpace(Text) ? SearchSort.Newest : SearchSort.Relevance);
+    public SearchSort EffectiveSort => string.IsNullOrWhiteSpace(Text)
+        ? (Sort is null or SearchSort.Relevance ? SearchSort.Newest : Sort.Value)
+        : Sort ?? SearchSort.Relevance;
 
     public SearchRequest Normalized() => this with
     {
@@ -101,7 +106,8 @@ public sealed record SearchResults(
     IReadOnlyList<SearchHit> Producers,
     IReadOnlyList<SearchHit> Stories)
 {
-    public int PageCount => Math.Max(1, (int)Math.Ceiling(Total / (double)Request.PageSize));
+    /// <summary>Pages a buyer can open: never beyond <see cref="SearchRequest.MaxPage"/>, however many results there are.</summary>
+    public int PageCount => Math.Clamp((int)Math.Ceiling(Total / (double)Request.PageSize), 1, SearchRequest.MaxPage);
 }
 
 /// <summary>An autocomplete entry: a product or producer name in the requested language.</summary>

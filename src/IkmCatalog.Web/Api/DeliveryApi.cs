@@ -3,8 +3,10 @@ using IkmCatalog.Certifications;
 using IkmCatalog.Content;
 using IkmCatalog.Data;
 using IkmCatalog.Producers;
+using IkmCatalog.Search;
 using IkmCatalog.Web.Features;
 using IkmCatalog.Web.Features.Catalog;
+using IkmCatalog.Web.Features.Listing;
 using IkmCatalog.Web.Infrastructure;
 using IkmCatalog.Web.Media;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -38,21 +40,20 @@ public static class DeliveryApi
         return app;
     }
 
-    private static async Task<Ok<PagedResult<ProductDto>>> ListProducts(
-        IkmDbContext db, TimeProvider clock, HttpContext http, string? culture, string? category, string? region,
-        string? certification, bool? exportReady, bool? retail, long? minPrice, long? maxPrice, string? sort,
-        int page = 1, int pageSize = CatalogFilter.DefaultPageSize, CancellationToken cancellationToken = default)
+    private static async Task<Results<Ok<PagedResult<ProductDto>>, ValidationProblem>> ListProducts(
+        CatalogSearch search, IkmDbContext db, TimeProvider clock, HttpContext http, string? culture,
+        [AsParameters] ListingQuery query, CancellationToken cancellationToken = default)
     {
+        if (query.Problems() is { Count: > 0 } problems)
+        {
+            return TypedResults.ValidationProblem(problems, detail: "Some parameters are out of range; see errors for what is allowed.");
+        }
         var lang = Cultures.Normalize(culture);
         var now = clock.GetUtcNow().UtcDateTime;
-        var results = await db.FindProductsAsync(new CatalogFilter
-        {
-            Category = category, Region = region, Certification = certification, ExportReady = exportReady,
-            Retail = retail, MinPrice = minPrice, MaxPrice = maxPrice, Sort = sort, Page = page, PageSize = pageSize,
-        }, now, lang, cancellationToken);
+        var listing = await ProductListing.RunAsync(search, db, query.ToRequest(lang, now), cancellationToken);
         var today = DateOnly.FromDateTime(now);
-        return TypedResults.Ok(new PagedResult<ProductDto>(results.Total, results.Filter.Page, results.Filter.PageSize,
-            [.. results.Items.Select(p => ProductDto.From(p, lang, today, http))]));
+        return TypedResults.Ok(new PagedResult<ProductDto>(listing.Results.Total, listing.Results.Request.Page, listing.Results.Request.PageSize,
+            [.. listing.Items.Select(i => ProductDto.From(i.Product, lang, today, http))]));
     }
 
     private static async Task<Results<Ok<ProductDetailDto>, NotFound>> GetProduct(
@@ -73,7 +74,7 @@ public static class DeliveryApi
         var lang = Cultures.Normalize(culture);
         var now = clock.GetUtcNow().UtcDateTime;
         page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, CatalogFilter.MaxPageSize);
+        pageSize = Math.Clamp(pageSize, 1, ListingQuery.MaxPageSize);
         var query = db.Producers.Published(now);
         if (!string.IsNullOrWhiteSpace(region))
         {

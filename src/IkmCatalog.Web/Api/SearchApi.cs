@@ -3,7 +3,7 @@ using IkmCatalog.Data;
 using IkmCatalog.Search;
 using IkmCatalog.Web.Features;
 using IkmCatalog.Web.Features.Catalog;
-using IkmCatalog.Web.Features.Search;
+using IkmCatalog.Web.Features.Listing;
 using IkmCatalog.Web.Infrastructure;
 using IkmCatalog.Web.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,21 +24,18 @@ public static class SearchApi
         return app;
     }
 
-    private static async Task<Ok<SearchResponse>> Search(
-        CatalogSearch search, IkmDbContext db, TimeProvider clock, UiStrings strings, HttpContext http,
-        string? q, string? culture, string? category, string? region, string? certification, bool? expired, bool? exportReady,
-        bool? retail, long? minPrice, long? maxPrice, string? sort, int page = 1, int pageSize = SearchRequest.DefaultPageSize,
-        CancellationToken cancellationToken = default)
+    private static async Task<Results<Ok<SearchResponse>, ValidationProblem>> Search(
+        CatalogSearch search, IkmDbContext db, TimeProvider clock, UiStrings strings, HttpContext http, string? culture,
+        [AsParameters] ListingQuery query, CancellationToken cancellationToken = default)
     {
+        if (query.Problems() is { Count: > 0 } problems)
+        {
+            return TypedResults.ValidationProblem(problems, detail: "Some parameters are out of range; see errors for what is allowed.");
+        }
         var lang = Cultures.Normalize(culture);
         var now = clock.GetUtcNow().UtcDateTime;
-        var parameters = new SearchParameters
-        {
-            Q = q, Category = category, Region = region, Certification = certification, Expired = expired == true,
-            ExportReady = exportReady, Retail = retail, MinPrice = minPrice, MaxPrice = maxPrice, Sort = sort, Page = page, PageSize = pageSize,
-        };
-        var results = search.Search(parameters.ToRequest(lang, now, withProducersAndStories: false));
-        var items = await db.LoadHitsAsync(results.Items, now, cancellationToken);
+        var listing = await ProductListing.RunAsync(search, db, query.ToRequest(lang, now), cancellationToken);
+        var (results, items) = (listing.Results, listing.Items);
         var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Slug, c => c.Name.For(lang), cancellationToken);
         var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Slug, r => r.Name, cancellationToken);
         var today = DateOnly.FromDateTime(now);

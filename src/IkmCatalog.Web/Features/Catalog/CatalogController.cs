@@ -2,13 +2,16 @@ using IkmCatalog.Catalog;
 using IkmCatalog.Certifications;
 using IkmCatalog.Content;
 using IkmCatalog.Data;
+using IkmCatalog.Search;
+using IkmCatalog.Web.Features.Listing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace IkmCatalog.Web.Features.Catalog;
 
 public sealed record CatalogViewModel(
-    CatalogPage Results,
+    ListingQuery Query,
+    ListingResult Listing,
     IReadOnlyList<Category> Categories,
     IReadOnlyList<Region> Regions,
     Category? CurrentCategory);
@@ -19,28 +22,17 @@ public sealed record ProductViewModel(
     IReadOnlyList<Product> Related,
     IReadOnlyList<Category> Breadcrumb);
 
-public sealed class CatalogController(IkmDbContext db, TimeProvider clock) : SiteController(clock)
+public sealed class CatalogController(IkmDbContext db, CatalogSearch search, TimeProvider clock) : SiteController(clock)
 {
-    public async Task<IActionResult> Index(
-        string? category, string? region, string? certification, bool? exportReady, bool? retail,
-        long? minPrice, long? maxPrice, string? sort, int page = 1, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> Index([FromQuery] ListingQuery query, CancellationToken cancellationToken = default)
     {
-        var filter = new CatalogFilter
-        {
-            Category = NullIfEmpty(category),
-            Region = NullIfEmpty(region),
-            Certification = NullIfEmpty(certification),
-            ExportReady = exportReady == true ? true : null,
-            Retail = retail == true ? true : null,
-            MinPrice = minPrice,
-            MaxPrice = maxPrice,
-            Sort = sort,
-            Page = page,
-        };
-        var results = await db.FindProductsAsync(filter, NowUtc, Culture, cancellationToken);
+        ArgumentNullException.ThrowIfNull(query);
+        // The catalogue lists without words: words belong to the search page.
+        var parameters = query.ForPage() with { Q = null };
+        var listing = await ProductListing.RunAsync(search, db, parameters.ToRequest(Culture, NowUtc), cancellationToken);
         var categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync(cancellationToken);
         var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken);
-        return View(new CatalogViewModel(results, categories, regions, categories.FirstOrDefault(c => c.Slug == filter.Category)));
+        return View(new CatalogViewModel(parameters, listing, categories, regions, categories.FirstOrDefault(c => c.Slug == parameters.Category)));
     }
 
     public async Task<IActionResult> Product(string slug, CancellationToken cancellationToken)
@@ -74,6 +66,4 @@ public sealed class CatalogController(IkmDbContext db, TimeProvider clock) : Sit
         }
         return new ProductViewModel(product, [.. product.PublicCertifications(DateOnly.FromDateTime(nowUtc))], related, breadcrumb);
     }
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
