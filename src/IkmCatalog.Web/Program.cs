@@ -22,6 +22,9 @@ builder.AddOrderEmails(); // the buyer told of each order step in their language
 builder.AddStripePayments(); // Stripe Checkout and its webhook, only when IkmCatalog:Stripe keys are set
 builder.AddOrders();      // cart, checkout by bank transfer, the buyer's order page, expiry of unpaid orders
 builder.AddEventRegistrations(); // places at events, the waiting list moving up, the registrants' emails
+builder.AddProxySupport();    // forwarded headers from trusted proxies, HTTPS redirection, host filtering
+builder.AddHttpCorrectness(); // HEAD as GET, OPTIONS and 405 with Allow, problem+json API errors, search rate limit
+builder.AddIkmHealth();       // /health/live and /health/ready
 
 var app = builder.Build();
 
@@ -34,6 +37,7 @@ if (Commands.IsCommand(args))
 }
 
 app.UseIkmWeb();
+app.MapIkmHealth();
 app.MapMedia();
 app.MapDeliveryApi();
 app.MapSearchApi();

@@ -22,11 +22,19 @@ public static class SiteUrls
     }
 
     /// <summary>
-    /// The site's root: the configured public base URL, else the host of the current request (when there is one: jobs
-    /// running in the background have none and get an empty root, so a bare path).
+    /// The site's root: the configured public base URL, else the host of the current request when it can be trusted
+    /// (see <see cref="Proxy.IsTrustedHost"/>: a forged Host header must not reach links); otherwise, and in jobs
+    /// running in the background, an empty root, so a bare path.
     /// </summary>
     public static string Root(string? publicBaseUrl, HttpContext? context) =>
         !string.IsNullOrEmpty(publicBaseUrl) ? publicBaseUrl.TrimEnd('/')
-        : context?.Request is { Host.HasValue: true } request ? $"{request.Scheme}://{request.Host}{request.PathBase}"
+        : context?.Request is { Host.HasValue: true } request && Proxy.IsTrustedHost(context) ? $"{request.Scheme}://{request.Host}{request.PathBase}"
         : "";
+
+    /// <summary>Whether <see cref="Root"/> gives an absolute root for this request.</summary>
+    public static bool HasAbsoluteRoot(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Root(context.RequestServices.GetRequiredService<IOptions<IkmCatalogOptions>>().Value.PublicBaseUrl, context).Length > 0;
+    }
 }

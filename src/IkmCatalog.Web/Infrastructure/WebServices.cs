@@ -73,6 +73,8 @@ public static class WebServices
     public static WebApplication UseIkmWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseProxySupport(); // first: the real client address and scheme from trusted proxies
+        app.UseHeadAsGet();
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         if (!app.Environment.IsDevelopment())
@@ -90,6 +92,7 @@ public static class WebServices
         });
         app.MapStaticAssets();
         app.UseRouting();
+        app.UseAllowedMethods(); // OPTIONS and 405 answered with the methods a URL takes
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -41,6 +41,7 @@ public class IkmWebFactory : WebApplicationFactory<Program>
         // Every request of a test host comes from one address; the limits' own tests set them low again.
         builder.UseSetting("IkmCatalog:RateLimits:SignInPerMinute", "1000");
         builder.UseSetting("IkmCatalog:RateLimits:PublicFormsPerMinute", "1000");
+        builder.UseSetting("IkmCatalog:RateLimits:SearchPerMinute", "100000");
         // Tests post forms at once and often; the spam checks' own tests set these back.
         builder.UseSetting("IkmCatalog:Spam:MinFillSeconds", "0");
         builder.UseSetting("IkmCatalog:Spam:PerAddressPerHour", "1000");

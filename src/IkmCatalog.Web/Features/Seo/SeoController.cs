@@ -11,14 +11,21 @@ namespace IkmCatalog.Web.Features.Seo;
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class SeoController(IkmDbContext db, TimeProvider clock) : Controller
 {
+    // Without a trusted root (no PublicBaseUrl, an unknown Host) robots.txt names no sitemap and the sitemap is not
+    // served: its addresses must be absolute, and the request's Host could be forged.
     [HttpGet("robots.txt")]
     public ContentResult Robots() => Content(
-        $"User-agent: *\nDisallow: /backoffice/\nDisallow: /api/\nAllow: /\n\nSitemap: {Absolute("/sitemap.xml")}\n",
+        "User-agent: *\nDisallow: /backoffice/\nDisallow: /api/\nAllow: /\n"
+            + (SiteUrls.HasAbsoluteRoot(HttpContext) ? $"\nSitemap: {Absolute("/sitemap.xml")}\n" : ""),
         "text/plain", Encoding.UTF8);
 
     [HttpGet("sitemap.xml")]
     public async Task<IActionResult> Sitemap(CancellationToken cancellationToken)
     {
+        if (!SiteUrls.HasAbsoluteRoot(HttpContext))
+        {
+            return NotFound();
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         var entries = new List<(string Route, object? Values, DateTime? Modified)>
         {
