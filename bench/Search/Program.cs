@@ -79,7 +79,7 @@ foreach (var w in words)
 }
 requests.Add(new SearchRequest { NowUtc = now });
 requests.Add(new SearchRequest { NowUtc = now, Category = "keripik", Sort = SearchSort.Newest });
-var search = new CatalogSearch(index, new SearchSynonyms(SearchSynonyms.ShippedFile, null));
+var search = new CatalogSearch(index, new SearchSynonyms(SearchSynonyms.ShippedFile));
 var empty = requests.Count(r => search.Search(r).Total == 0);
 Console.WriteLine($"Query set: {requests.Count} requests from {words.Count} queries ({empty} with no results)");
 

@@ -1,8 +1,9 @@
 namespace IkmCatalog.Search;
 
 /// <summary>
-/// The synonym list: the one shipped with the application plus the editors' file in the data folder. Synonyms are
-/// applied at query time, not at index time, because
+/// The synonym list: the one shipped with the application plus the editors' list (kept in the database and loaded
+/// on every node when it changes, see <see cref="SearchSynonymSet"/>). Synonyms are applied at query time, not at
+/// index time, because
 /// (1) each variant is then analysed by the analyser of the field it is compared with, so "woven" finds the
 ///     Indonesian stem of "tenun" in Indonesian fields and the English stem of "woven" in English ones, and English
 ///     queries find products that have only Indonesian text;
@@ -12,61 +13,33 @@ namespace IkmCatalog.Search;
 /// </summary>
 public sealed class SearchSynonyms
 {
-    private static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(5);
-
-    private readonly string _shippedFile;
-    private readonly string? _editorsFile;
-    private readonly Lock _gate = new();
+    private readonly string[] _shipped;
     private volatile SynonymMap _map;
-    private DateTime _editorsFileWrittenUtc;
-    private DateTime _checkedAtUtc;
 
-    public SearchSynonyms(string shippedFile, string? editorsFile)
+    public SearchSynonyms(string shippedFile)
     {
-        _shippedFile = shippedFile;
-        _editorsFile = editorsFile;
-        _map = Load();
+        _shipped = File.Exists(shippedFile) ? File.ReadAllLines(shippedFile) : [];
+        _map = SynonymMap.Parse(_shipped);
     }
 
     /// <summary>The list shipped next to the application (synonyms.txt in the output folder).</summary>
     public static string ShippedFile => Path.Combine(AppContext.BaseDirectory, "synonyms.txt");
 
-    /// <summary>The current map; the editors' file is re-read when it has changed.</summary>
-    public SynonymMap Current
+    /// <summary>The current map: the shipped lines and the editors' lines last loaded.</summary>
+    public SynonymMap Current => _map;
+
+    /// <summary>The editors' lines last loaded (empty before any).</summary>
+    public string EditorsText { get; private set; } = "";
+
+    /// <summary>Replaces the editors' part of the list; searches after this use it.</summary>
+    public void UseEditorsList(string? text)
     {
-        get
-        {
-            var now = DateTime.UtcNow;
-            if (_editorsFile is not null && now - _checkedAtUtc > CheckEvery)
-            {
-                lock (_gate)
-                {
-                    _checkedAtUtc = now;
-                    if (WrittenUtc(_editorsFile) != _editorsFileWrittenUtc)
-                    {
-                        _map = Load();
-                    }
-                }
-            }
-            return _map;
-        }
+        EditorsText = text ?? "";
+        _map = SynonymMap.Parse([.. _shipped, .. SplitLines(EditorsText)]);
     }
 
-    private SynonymMap Load()
-    {
-        var lines = File.Exists(_shippedFile) ? File.ReadAllLines(_shippedFile) : [];
-        if (_editorsFile is not null)
-        {
-            _editorsFileWrittenUtc = WrittenUtc(_editorsFile);
-            if (File.Exists(_editorsFile))
-            {
-                lines = [.. lines, .. File.ReadAllLines(_editorsFile)];
-            }
-        }
-        return SynonymMap.Parse(lines);
-    }
-
-    private static DateTime WrittenUtc(string path) => File.Exists(path) ? File.GetLastWriteTimeUtc(path) : DateTime.MinValue;
+    public static string[] SplitLines(string text) =>
+        (text ?? "").Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
 }
 
 /// <summary>Phrases (normalised words joined by spaces) and what each one also means.</summary>

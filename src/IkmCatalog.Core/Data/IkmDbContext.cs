@@ -8,6 +8,7 @@ using IkmCatalog.Pages;
 using IkmCatalog.Producers;
 using IkmCatalog.Search;
 using IkmCatalog.Stories;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ namespace IkmCatalog.Data;
 /// The one source of truth: content, media metadata and the backoffice's accounts (ASP.NET Core Identity
 /// tables), on SQLite or PostgreSQL.
 /// </summary>
-public sealed class IkmDbContext : IdentityDbContext<Editor, IdentityRole, string>
+public sealed class IkmDbContext : IdentityDbContext<Editor, IdentityRole, string>, IDataProtectionKeyContext
 {
     private readonly IContentChangeHandler[] _handlers;
 
@@ -66,6 +67,12 @@ public sealed class IkmDbContext : IdentityDbContext<Editor, IdentityRole, strin
     public DbSet<IndexJournalEntry> IndexJournal => Set<IndexJournalEntry>();
 
     public DbSet<SearchNodeState> SearchNodes => Set<SearchNodeState>();
+
+    /// <summary>The editors' synonym list (one row), shared by every node.</summary>
+    public DbSet<SearchSynonymSet> SearchSynonyms => Set<SearchSynonymSet>();
+
+    /// <summary>Data-protection keys (sign-in cookies, antiforgery tokens), shared by every node.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Email.OutboxMessage> Outbox => Set<Email.OutboxMessage>();
 

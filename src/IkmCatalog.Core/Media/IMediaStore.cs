@@ -108,3 +108,10 @@ public interface IMediaVariantCache
 {
     Task PurgeAsync(int mediaId, CancellationToken cancellationToken = default);
 }
+
+/// <summary>How media changes appear in the node journal.</summary>
+public static class MediaJournal
+{
+    /// <summary>DocumentType of a media-purge entry (DocumentId = the media item's id).</summary>
+    public const string DocumentType = "MediaItem";
+}

@@ -136,6 +136,7 @@ public sealed class MediaLibrary(
         await StoreAsync(item, file, cancellationToken);
         item.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
         item.UpdatedBy = user;
+        JournalPurge(id);
         await db.SaveChangesAsync(cancellationToken);
         // The database no longer points at the old original: from here no request can produce its variants again.
         await variants.PurgeAsync(id, CancellationToken.None);
@@ -165,6 +166,10 @@ public sealed class MediaLibrary(
         item.Licence = Trimmed(details.Licence);
         item.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
         item.UpdatedBy = user;
+        if (item.Version != oldVersion)
+        {
+            JournalPurge(id);
+        }
         await db.SaveChangesAsync(cancellationToken);
         if (item.Version != oldVersion)
         {
@@ -182,12 +187,25 @@ public sealed class MediaLibrary(
             return MediaResult.Failure(MediaStatus.NotFound, "media.error.not-found");
         }
         db.Media.Remove(item);
+        JournalPurge(id);
         await db.SaveChangesAsync(cancellationToken);
         await variants.PurgeAsync(id, CancellationToken.None);
         await store.DeleteAsync(item.StorageKey, CancellationToken.None);
         logger.LogInformation("Media {Id} ({FileName}) deleted by {User}.", id, item.FileName, user);
         return MediaResult.Success(MediaStatus.Deleted, item);
     }
+
+    /// <summary>
+    /// Tells every node, in the same save, to drop its resized copies of the item: this node purges at once as well,
+    /// the others when they apply the journal.
+    /// </summary>
+    private void JournalPurge(int id) => db.IndexJournal.Add(new IkmCatalog.Search.IndexJournalEntry
+    {
+        DocumentType = MediaJournal.DocumentType,
+        DocumentId = id,
+        Action = IkmCatalog.Search.IndexJournalActions.MediaPurge,
+        CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+    });
 
     /// <summary>Lower-case ASCII letters, digits and dashes, with the extension of the detected type; never a path.</summary>
     public static string SanitizeFileName(string? name, string extension)

@@ -21,7 +21,10 @@ public static class CoreServices
         var dataPath = Path.IsPathRooted(options.DataPath)
             ? options.DataPath
             : Path.Combine(builder.Environment.ContentRootPath, options.DataPath);
-        var paths = new DataPaths(dataPath);
+        var sharedPath = string.IsNullOrWhiteSpace(options.SharedPath) || Path.IsPathRooted(options.SharedPath)
+            ? options.SharedPath
+            : Path.Combine(builder.Environment.ContentRootPath, options.SharedPath);
+        var paths = new DataPaths(dataPath, sharedPath);
         builder.Services.AddSingleton(paths);
 
         var provider = options.Database.Provider;

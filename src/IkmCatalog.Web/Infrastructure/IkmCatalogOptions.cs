@@ -11,6 +11,12 @@ public sealed class IkmCatalogOptions
     [Required]
     public string DataPath { get; set; } = "App_Data";
 
+    /// <summary>
+    /// Folder for what every node must see, media originals and transfer receipts (a network share or shared disk
+    /// mounted on each node); when empty, the data folder. Relative paths start at the content root.
+    /// </summary>
+    public string? SharedPath { get; set; }
+
     /// <summary>Active theme: a folder of themes/ holding a theme.json.</summary>
     [Required]
     public string Theme { get; set; } = "default";

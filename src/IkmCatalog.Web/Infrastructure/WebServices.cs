@@ -4,8 +4,8 @@ using IkmCatalog.Content;
 using IkmCatalog.Web.Areas.Backoffice;
 using IkmCatalog.Web.Localization;
 using IkmCatalog.Web.Theming;
+using IkmCatalog.Web.Infrastructure.NodeJournal;
 using IkmCatalog.Data;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Localization;
@@ -25,10 +25,8 @@ public static class WebServices
         var theme = new ActiveTheme(themeName); // an unknown theme stops start-up here, with its name in the message
         builder.Services.AddSingleton(theme);
 
-        // Antiforgery and cookie keys survive restarts (and, on several nodes, are shared through the data folder or Redis).
-        builder.Services.AddDataProtection()
-            .SetApplicationName("IkmCatalog")
-            .PersistKeysToFileSystem(new DirectoryInfo(builder.Services.BuildDataPaths().Keys));
+        // Antiforgery and cookie keys survive restarts and are shared by every node (kept in the database).
+        builder.AddIkmDataProtection();
 
         builder.Services.AddSingleton<UiStrings>();
         builder.Services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();

@@ -14,15 +14,20 @@ public static class MediaEndpoints
     {
         ArgumentNullException.ThrowIfNull(builder);
         Libvips.Harden();
+        var severalNodes = MediaSigner.SeveralNodes(builder.Configuration);
         builder.Services.AddOptions<MediaOptions>()
             .BindConfiguration(MediaOptions.Section)
             .ValidateDataAnnotations()
+            .Validate(o => !string.IsNullOrEmpty(o.SigningKey) || severalNodes is null, MediaSigner.KeyRequiredMessage(severalNodes))
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<MediaOptions>>().Value.ToLimits());
         builder.Services.AddSingleton(sp => MediaSigner.Create(sp.GetRequiredService<IOptions<MediaOptions>>().Value, sp.GetRequiredService<DataPaths>()));
         builder.Services.AddSingleton<VariantCache>();
         builder.Services.AddSingleton<IMediaVariantCache>(sp => sp.GetRequiredService<VariantCache>());
         builder.Services.AddSingleton<MediaVariantProcessor>();
+        // Deleted or replaced images stop being served on every node, not only the one where the editor worked.
+        builder.Services.AddSingleton<LiveMediaVersions>();
+        builder.Services.AddSingleton<Infrastructure.NodeJournal.INodeJournalHandler, MediaJournalHandler>();
         builder.Services.AddScoped<MediaLibrary>();
         return builder;
     }

@@ -10,7 +10,7 @@ namespace IkmCatalog.Web.Media;
 /// Answers <c>/media/{id}/{name}</c>: checks the signature before anything else, serves a cached variant straight from
 /// disk, or has the processor make it; documents are sent as downloads.
 /// </summary>
-public sealed class MediaRequestHandler(MediaSigner signer, VariantCache cache, MediaVariantProcessor processor, IMediaStore store)
+public sealed class MediaRequestHandler(MediaSigner signer, VariantCache cache, MediaVariantProcessor processor, IMediaStore store, LiveMediaVersions versions)
 {
     private const string Immutable = "public, max-age=31536000, immutable";
 
@@ -46,9 +46,10 @@ public sealed class MediaRequestHandler(MediaSigner signer, VariantCache cache, 
             response.Headers.Vary = "Accept";
         }
 
-        // The hot path: a signed URL names its version, so a cached variant is served without asking the database.
-        // Deleting or replacing an item purges its folder, so what is found here is still current.
-        if (cache.Find(id, key, format) is { } hit)
+        // The hot path: a signed URL names its version, so a cached variant is served without asking the database
+        // once this node has seen that version there. Deleting or replacing an item (on any node) makes this node
+        // forget the version and purge the folder, so what is found here is still current.
+        if (versions.IsCurrent(id, command.Version) && cache.Find(id, key, format) is { } hit)
         {
             try
             {

@@ -37,6 +37,26 @@ public sealed class MediaSigner
         return new MediaSigner(LoadOrCreateKeyFile(path));
     }
 
+    /// <summary>
+    /// Why this node is one of several (so every node must sign image URLs with the same configured key), or null for
+    /// a single node: IkmCatalog:Nodes:Expected above 1, or IkmCatalog:SharedPath set (a store shared with other nodes).
+    /// </summary>
+    public static string? SeveralNodes(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (int.TryParse(configuration["IkmCatalog:Nodes:Expected"], System.Globalization.NumberStyles.Integer,
+                System.Globalization.CultureInfo.InvariantCulture, out var expected) && expected > 1)
+        {
+            return $"IkmCatalog:Nodes:Expected is {expected}";
+        }
+        return string.IsNullOrWhiteSpace(configuration["IkmCatalog:SharedPath"]) ? null : "IkmCatalog:SharedPath is set";
+    }
+
+    public static string KeyRequiredMessage(string? reason) =>
+        $"IkmCatalog:Media:SigningKey must be set when several nodes serve the site ({reason}): each node would otherwise "
+        + "sign image URLs with a key of its own and refuse the others' URLs. Give every node the same key, e.g. the output "
+        + "of `openssl rand -base64 32` in the environment variable IkmCatalog__Media__SigningKey.";
+
     public string Sign(string pathAndCommands) =>
         Base64Url(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(pathAndCommands)));
 

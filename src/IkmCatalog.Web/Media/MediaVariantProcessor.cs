@@ -37,6 +37,7 @@ public sealed class MediaVariantProcessor : IDisposable
     private const int WebPEffort = 2;
 
     private readonly VariantCache _cache;
+    private readonly LiveMediaVersions _versions;
     private readonly IServiceScopeFactory _scopes;
     private readonly IMediaStore _store;
     private readonly MediaOptions _options;
@@ -47,10 +48,11 @@ public sealed class MediaVariantProcessor : IDisposable
     private int _running;
     private int _peak;
 
-    public MediaVariantProcessor(VariantCache cache, IServiceScopeFactory scopes, IMediaStore store, IOptions<MediaOptions> options, ILogger<MediaVariantProcessor> logger)
+    public MediaVariantProcessor(VariantCache cache, LiveMediaVersions versions, IServiceScopeFactory scopes, IMediaStore store, IOptions<MediaOptions> options, ILogger<MediaVariantProcessor> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _cache = cache;
+        _versions = versions;
         _scopes = scopes;
         _store = store;
         _options = options.Value;
@@ -96,8 +98,18 @@ public sealed class MediaVariantProcessor : IDisposable
         await Task.Yield(); // never run a production inside the dictionary's GetOrAdd
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IkmDbContext>();
+        var stamp = _versions.Stamp();
         var item = await db.Media.AsNoTracking().FirstOrDefaultAsync(m => m.Id == request.MediaId, cancellationToken);
-        if (item is null || item.Version != request.Command.Version || !string.Equals(item.FileName, request.Name, StringComparison.Ordinal))
+        if (item is null)
+        {
+            _versions.Forget(request.MediaId);
+            return new VariantOutcome.NotFound();
+        }
+        if (item.Kind == MediaKind.Image)
+        {
+            _versions.Confirm(item.Id, item.Version, stamp);
+        }
+        if (item.Version != request.Command.Version || !string.Equals(item.FileName, request.Name, StringComparison.Ordinal))
         {
             return new VariantOutcome.NotFound();
         }

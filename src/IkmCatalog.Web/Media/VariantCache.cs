@@ -106,6 +106,39 @@ public sealed class VariantCache : IMediaVariantCache
         return Task.CompletedTask;
     }
 
+    /// <summary>Removes every cached variant (this node fell too far behind the journal to know which changed).</summary>
+    public void PurgeAll()
+    {
+        lock (_sweepLock)
+        {
+            foreach (var folder in SafeFolders())
+            {
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    _logger.LogWarning("Could not remove cached variants in {Path}: {Error}", folder, e.Message);
+                }
+            }
+            _lastUse.Clear();
+            Interlocked.Exchange(ref _bytes, AllFiles().Sum(f => f.Length));
+        }
+    }
+
+    private string[] SafeFolders()
+    {
+        try
+        {
+            return Directory.GetDirectories(Root);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return [];
+        }
+    }
+
     /// <summary>Removes least recently used variants until the cache is at 90% of its cap (so not every write sweeps).</summary>
     public void Sweep(string? keep = null)
     {

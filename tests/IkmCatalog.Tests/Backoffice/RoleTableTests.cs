@@ -176,6 +176,7 @@ public class RoleTableTests(IkmWebFactory factory)
 
         ["GET backoffice/search-index"] = Everyone,
         ["POST backoffice/search-index/rebuild"] = Publishers,
+        ["POST backoffice/search-index/synonyms"] = Publishers,
     };
 
     private static readonly SemaphoreSlim SignInOnce = new(1, 1);

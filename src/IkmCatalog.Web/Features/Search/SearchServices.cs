@@ -16,7 +16,10 @@ public static class SearchServices
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => SearchNodeName.For(sp.GetRequiredService<IOptions<SearchOptions>>().Value.NodeName, sp.GetRequiredService<DataPaths>().Root));
         builder.Services.AddSingleton(sp => new SearchIndex(sp.GetRequiredService<DataPaths>().Index, sp.GetRequiredService<ILogger<SearchIndex>>()));
-        builder.Services.AddSingleton(sp => new SearchSynonyms(SearchSynonyms.ShippedFile, Path.Combine(sp.GetRequiredService<DataPaths>().Root, "search", "synonyms.txt")));
+        builder.Services.AddSingleton(_ => new SearchSynonyms(SearchSynonyms.ShippedFile));
+        // The editors' synonyms live in the database: loaded at start, reloaded on every node when saved.
+        builder.Services.AddHostedService<SynonymsLoader>();
+        builder.Services.AddSingleton<INodeJournalHandler, SynonymsJournalHandler>();
         builder.Services.AddSingleton<CatalogSearch>();
         builder.Services.AddScoped<SearchIndexer>();
         // Every content change is journalled for the search nodes in the transaction that makes it.

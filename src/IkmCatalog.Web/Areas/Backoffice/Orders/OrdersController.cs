@@ -89,7 +89,7 @@ public sealed partial class OrdersController(
         {
             return NotFound();
         }
-        var file = Path.Combine(paths.Root, "receipts", name);
+        var file = Path.Combine(paths.Receipts, name);
         if (!System.IO.File.Exists(file))
         {
             return NotFound();
