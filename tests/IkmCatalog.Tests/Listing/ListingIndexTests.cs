@@ -15,7 +15,7 @@ public sealed class ListingIndexTests : IDisposable
     public ListingIndexTests()
     {
         _index = new SearchIndex(_path, NullLogger<SearchIndex>.Instance);
-        _search = new CatalogSearch(_index, new SearchSynonyms(SearchSynonyms.ShippedFile, null));
+        _search = new CatalogSearch(_index, new SearchSynonyms(SearchSynonyms.ShippedFile));
         Add(1, "Zebra Keripik", null, price: 15_000, publishedDaysAgo: 3);
         Add(2, "apel malang kering", "Zucchini crisps", price: null, publishedDaysAgo: 1);
         Add(3, "Mangga Manis", "Apple rings", price: 15_000, publishedDaysAgo: 1);
