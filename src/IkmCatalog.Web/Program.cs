@@ -7,6 +7,7 @@ using IkmCatalog.Web.Features.Orders;
 using IkmCatalog.Web.Features.Orders.Stripe;
 using IkmCatalog.Web.Features.Search;
 using IkmCatalog.Web.Infrastructure;
+using IkmCatalog.Web.Infrastructure.Operations;
 using IkmCatalog.Web.Media;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -22,9 +23,15 @@ builder.AddOrderEmails(); // the buyer told of each order step in their language
 builder.AddStripePayments(); // Stripe Checkout and its webhook, only when IkmCatalog:Stripe keys are set
 builder.AddOrders();      // cart, checkout by bank transfer, the buyer's order page, expiry of unpaid orders
 builder.AddEventRegistrations(); // places at events, the waiting list moving up, the registrants' emails
+builder.AddIkmTelemetry(); // OpenTelemetry metrics (Prometheus at /metrics) and traces (OTLP when configured)
+builder.AddIkmLogging();   // one JSON object per log line when IkmCatalog:Logging:Json is true
 
 var app = builder.Build();
 
+if (Commands.RunsBeforeDatabase(args))
+{
+    return await Commands.RunAsync(app, args); // restore: puts the database in place before anything opens it
+}
 await app.PrepareDatabaseAsync();   // migrations, then demo content on an empty database
 await app.PrepareBackofficeAsync(remindWhenNoAccount: !Commands.IsCommand(args)); // roles, first administrator
 
@@ -36,6 +43,7 @@ if (Commands.IsCommand(args))
 app.UseIkmWeb();
 app.MapMedia();
 app.MapDeliveryApi();
+app.MapMetrics();
 app.MapSearchApi();
 app.MapStripeWebhooks();
 app.MapPublicSite();

@@ -50,6 +50,7 @@ public sealed class MediaRequestHandler(MediaSigner signer, VariantCache cache, 
         // Deleting or replacing an item purges its folder, so what is found here is still current.
         if (cache.Find(id, key, format) is { } hit)
         {
+            MediaTelemetry.CacheHit();
             try
             {
                 await SendAsync(http, hit.File, hit.Format, key);
@@ -61,6 +62,7 @@ public sealed class MediaRequestHandler(MediaSigner signer, VariantCache cache, 
             }
         }
 
+        MediaTelemetry.CacheMiss();
         var outcome = await processor.GetAsync(new VariantRequest(id, name, command, format, key), http.RequestAborted);
         switch (outcome)
         {
