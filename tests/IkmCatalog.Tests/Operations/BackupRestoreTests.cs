@@ -1,6 +1,7 @@
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using AngleSharp.Html.Parser;
 using IkmCatalog.Backoffice;
 using IkmCatalog.Content;
@@ -100,12 +101,64 @@ public sealed class BackupRestoreTests : IDisposable
         Assert.False(File.Exists(Path.Combine(target, "ikmcatalog.db")));
     }
 
-    /// <summary>Runs the application's entry point with a command, as an operator would from a shell.</summary>
-    private static async Task<int> RunAsync(string command, string dataPath, string file)
+    [Fact]
+    public async Task A_postgresql_site_is_backed_up_with_pg_dump_and_restored_into_a_new_database()
     {
-        string[] args = [command, $"--IkmCatalog:DataPath={dataPath}", $"--IkmCatalog:Seed:Path={IkmWebFactory.SeedPath}", "--environment=Testing", file];
-        var result = typeof(Program).Assembly.EntryPoint!.Invoke(null, [args]);
-        return await Assert.IsAssignableFrom<Task<int>>(result);
+        var server = Environment.GetEnvironmentVariable("IKM_TEST_POSTGRES");
+        Assert.False(string.IsNullOrEmpty(server), "IKM_TEST_POSTGRES is not set: run the tests with tests/run.sh, which starts PostgreSQL.");
+        string[] databases = [$"{server};Database=ikm_{Guid.NewGuid():N}", $"{server};Database=ikm_{Guid.NewGuid():N}"];
+        var archive = Path.Combine(_work, "ikm-postgresql.tar.gz");
+        var restoredData = Path.Combine(_work, "restored-postgresql");
+        string productUrl, productName;
+        using (var original = IkmWebFactory.With(PostgreSql(databases[0])))
+        {
+            productName = "Kain Tenun Cadangan " + Guid.NewGuid().ToString("N")[..6];
+            var id = await PublishNewAsync(original, DocumentTypes.Product, await InScopeAsync(original, (db, _) => NewProductDraftAsync(db, productName)));
+            productUrl = "/produk/" + await SlugOfAsync(original, DocumentTypes.Product, id);
+
+            Assert.Equal(0, await RunAsync("backup", original.DataPath, archive, PostgreSqlArguments(databases[0])));
+        }
+        try
+        {
+            Assert.Contains("database/ikmcatalog.pgdump", EntriesOf(archive));
+            Assert.Equal(0, await RunAsync("restore", restoredData, archive, PostgreSqlArguments(databases[1])));
+
+            using var restored = IkmWebFactory.With(new(PostgreSql(databases[1])) { ["IkmCatalog:DataPath"] = restoredData, ["IkmCatalog:Seed:Enabled"] = "false" });
+            var visitor = restored.CreateClient();
+            Assert.Contains(productName, await visitor.GetStringAsync(productUrl), StringComparison.Ordinal);
+        }
+        finally
+        {
+            foreach (var database in databases)
+            {
+                await DropAsync(database);
+            }
+        }
+    }
+
+    private static Dictionary<string, string?> PostgreSql(string connection) => new()
+    {
+        ["IkmCatalog:Database:Provider"] = "PostgreSQL",
+        ["ConnectionStrings:IkmCatalog"] = connection,
+    };
+
+    private static string[] PostgreSqlArguments(string connection) =>
+        ["--IkmCatalog:Database:Provider=PostgreSQL", $"--ConnectionStrings:IkmCatalog={connection}"];
+
+    private static async Task DropAsync(string connection)
+    {
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<IkmCatalog.Data.IkmDbContext>().UseNpgsql(connection).Options;
+        await using var db = new IkmCatalog.Data.IkmDbContext(options);
+        await db.Database.EnsureDeletedAsync();
+    }
+
+    /// <summary>Runs the application's entry point with a command, as an operator would from a shell.</summary>
+    private static async Task<int> RunAsync(string command, string dataPath, string file, params string[] settings)
+    {
+        string[] args = [command, $"--IkmCatalog:DataPath={dataPath}", $"--IkmCatalog:Seed:Path={IkmWebFactory.SeedPath}", "--environment=Testing", .. settings, file];
+        // The compiled entry point waits for the asynchronous top-level code itself.
+        return await Task.Run(() => Assert.IsType<int>(typeof(Program).Assembly.EntryPoint!.Invoke(null, [args])));
     }
 
     private static string FirstMediaImage(string html) =>

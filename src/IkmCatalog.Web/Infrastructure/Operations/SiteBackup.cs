@@ -6,6 +6,8 @@ using System.Text.Json;
 using IkmCatalog.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace IkmCatalog.Web.Infrastructure.Operations;
@@ -138,6 +140,10 @@ public sealed class SiteBackup(IServiceProvider services)
             var db = scope.ServiceProvider.GetRequiredService<IkmDbContext>();
             provider = db.Database.IsNpgsql() ? "PostgreSQL" : "Sqlite";
             connectionString = db.Database.GetConnectionString()!;
+            if (provider == "PostgreSQL" && db.GetService<IRelationalDatabaseCreator>() is { } creator && !await creator.ExistsAsync(cancellationToken))
+            {
+                await creator.CreateAsync(cancellationToken); // an empty database for pg_restore to fill
+            }
             if (!force)
             {
                 var hasDatabase = (provider != "Sqlite" || File.Exists(paths.Database))

@@ -69,7 +69,7 @@ public static class TelemetryServices
             }
             if (otlp)
             {
-                metrics.AddOtlpExporter(o => o.Endpoint = new Uri(otlpEndpoint!));
+                metrics.AddOtlpExporter(o => ConfigureOtlp(o, options));
             }
         });
         if (otlp)
@@ -79,9 +79,21 @@ public static class TelemetryServices
                 .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments(options.MetricsPath, StringComparison.OrdinalIgnoreCase))
                 .AddHttpClientInstrumentation()
                 .AddSource(SearchTelemetry.Name)
-                .AddOtlpExporter(o => o.Endpoint = new Uri(otlpEndpoint!)));
+                .AddOtlpExporter(o => ConfigureOtlp(o, options)));
         }
         return builder;
+    }
+
+    /// <summary>
+    /// The configured endpoint is used as it is (gRPC by default); without it the exporter reads the standard
+    /// OTEL_EXPORTER_OTLP_* variables itself, adding /v1/metrics or /v1/traces for http/protobuf.
+    /// </summary>
+    private static void ConfigureOtlp(OpenTelemetry.Exporter.OtlpExporterOptions otlp, TelemetryOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.OtlpEndpoint))
+        {
+            otlp.Endpoint = new Uri(options.OtlpEndpoint);
+        }
     }
 
     /// <summary>The Prometheus endpoint, for allowed networks only; never cached, never rate limited.</summary>
