@@ -115,7 +115,10 @@ public sealed class SiteBackup(IServiceProvider services)
         }
         finally
         {
-            File.Delete(partial);
+            if (File.Exists(partial))
+            {
+                File.Delete(partial);
+            }
             Directory.Delete(staging, recursive: true);
         }
     }
@@ -218,7 +221,10 @@ public sealed class SiteBackup(IServiceProvider services)
                     Directory.Move(unpackedFolder, folder);
                 }
             }
-            File.Delete(SynonymsFile);
+            if (File.Exists(SynonymsFile))
+            {
+                File.Delete(SynonymsFile);
+            }
             var synonyms = Path.Combine(staging, SynonymsEntry);
             if (File.Exists(synonyms))
             {
