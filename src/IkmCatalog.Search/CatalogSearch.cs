@@ -41,6 +41,7 @@ public sealed class CatalogSearch(SearchIndex index, SearchSynonyms synonyms)
     public SearchResults Search(SearchRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var measured = SearchTelemetry.Measure("search");
         request = request.Normalized();
         var map = synonyms.Current;
         var visible = VisibleNow(request.NowUtc);
@@ -67,6 +68,7 @@ public sealed class CatalogSearch(SearchIndex index, SearchSynonyms synonyms)
 
     public IReadOnlyList<Suggestion> Suggest(string? text, string culture, DateTime nowUtc, int max = 8)
     {
+        using var measured = SearchTelemetry.Measure("suggest");
         var words = string.IsNullOrWhiteSpace(text) ? [] : SearchAnalyzers.Terms(SearchFields.Spell, text.Length > 100 ? text[..100] : text);
         if (words.Count == 0)
         {

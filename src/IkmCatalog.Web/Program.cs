@@ -7,6 +7,7 @@ using IkmCatalog.Web.Features.Orders;
 using IkmCatalog.Web.Features.Orders.Stripe;
 using IkmCatalog.Web.Features.Search;
 using IkmCatalog.Web.Infrastructure;
+using IkmCatalog.Web.Infrastructure.Operations;
 using IkmCatalog.Web.Media;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -25,9 +26,15 @@ builder.AddEventRegistrations(); // places at events, the waiting list moving up
 builder.AddProxySupport();    // forwarded headers from trusted proxies, HTTPS redirection, host filtering
 builder.AddHttpCorrectness(); // HEAD as GET, OPTIONS and 405 with Allow, problem+json API errors, search rate limit
 builder.AddIkmHealth();       // /health/live and /health/ready
+builder.AddIkmTelemetry(); // OpenTelemetry metrics (Prometheus at /metrics) and traces (OTLP when configured)
+builder.AddIkmLogging();   // one JSON object per log line when IkmCatalog:Logging:Json is true
 
 var app = builder.Build();
 
+if (Commands.RunsBeforeDatabase(args))
+{
+    return await Commands.RunAsync(app, args); // restore: puts the database in place before anything opens it
+}
 await app.PrepareDatabaseAsync();   // migrations, then demo content on an empty database
 await app.PrepareBackofficeAsync(remindWhenNoAccount: !Commands.IsCommand(args)); // roles, first administrator
 
@@ -40,6 +47,7 @@ app.UseIkmWeb();
 app.MapIkmHealth();
 app.MapMedia();
 app.MapDeliveryApi();
+app.MapMetrics();
 app.MapSearchApi();
 app.MapStripeWebhooks();
 app.MapPublicSite();

@@ -17,6 +17,7 @@ public sealed partial class OutboxDelivery(
     protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var run = await services.GetRequiredService<OutboxSender>().SendDueAsync(node.Name, cancellationToken);
+        Infrastructure.Operations.OperationsTelemetry.EmailsDelivered(run.Sent, run.Failed);
         if (run.Sent > 0)
         {
             LogSent(run.Sent);

@@ -16,7 +16,12 @@ public static class Commands
     {
         ["create-editor"] = CreateEditorAsync,
         ["reindex"] = (app, _) => Features.Search.ReindexCommand.RunAsync(app),
+        ["backup"] = Operations.BackupCommands.BackupAsync,
+        ["restore"] = Operations.BackupCommands.RestoreAsync,
     };
+
+    /// <summary>A command that must run before migrations and seeding open the database (restore replaces it).</summary>
+    public static bool RunsBeforeDatabase(string[] args) => args is ["restore", ..];
 
     public static Task<int> RunAsync(WebApplication app, string[] args)
     {

@@ -51,6 +51,7 @@ public sealed class MediaRequestHandler(MediaSigner signer, VariantCache cache, 
         // forget the version and purge the folder, so what is found here is still current.
         if (versions.IsCurrent(id, command.Version) && cache.Find(id, key, format) is { } hit)
         {
+            MediaTelemetry.CacheHit();
             try
             {
                 await SendAsync(http, hit.File, hit.Format, key);
@@ -62,6 +63,7 @@ public sealed class MediaRequestHandler(MediaSigner signer, VariantCache cache, 
             }
         }
 
+        MediaTelemetry.CacheMiss();
         var outcome = await processor.GetAsync(new VariantRequest(id, name, command, format, key), http.RequestAborted);
         switch (outcome)
         {

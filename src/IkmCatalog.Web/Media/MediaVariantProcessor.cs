@@ -180,9 +180,11 @@ public sealed class MediaVariantProcessor : IDisposable
         }
 
         var temp = _cache.NewTempPath(request.MediaId, request.Key);
+        using var measured = MediaTelemetry.Render(item.Id);
         try
         {
             var format = Render(source, item, request, temp);
+            measured.Format = format;
             var finalPath = _cache.PathFor(request.MediaId, request.Key, format);
             _cache.Commit(temp, finalPath);
             Interlocked.Increment(ref _produced);
