@@ -90,11 +90,11 @@ public sealed class FormHoleFiller(RequestDelegate next, PublicPagePolicy policy
             await response.Body.WriteAsync(filled, context.RequestAborted);
             return;
         }
-        if (body.Length > 0 || response.ContentLength is null)
+        if (body.Length > 0)
         {
-            response.ContentLength = body.Length;
+            // Nothing written stays nothing written: an empty 404 must still reach the status code pages.
+            await response.Body.WriteAsync(body, context.RequestAborted);
         }
-        await response.Body.WriteAsync(body, context.RequestAborted);
     }
 
     /// <summary>The body with every token marker replaced by <paramref name="field"/> and every stamp marker by <paramref name="stamp"/>.</summary>
