@@ -8,12 +8,14 @@ using IkmCatalog.Web.Features.Orders.Stripe;
 using IkmCatalog.Web.Features.Search;
 using IkmCatalog.Web.Infrastructure;
 using IkmCatalog.Web.Infrastructure.Operations;
+using IkmCatalog.Web.Infrastructure.OutputCaching;
 using IkmCatalog.Web.Media;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddIkmCore();     // data folder, DbContext (SQLite or PostgreSQL), media store, Markdown, seeding
 builder.AddIkmWeb();      // MVC, theming, localization, security headers, error pages
+builder.AddIkmOutputCache(); // public pages and API answers kept in memory, emptied on every node when content changes
 builder.AddBackoffice();  // editors' accounts (Identity), sign-in with lockout
 builder.AddIkmMedia();    // image endpoint and tag helper
 builder.AddDeliveryApi(); // OpenAPI document

@@ -1,5 +1,6 @@
 using IkmCatalog.Content;
 using IkmCatalog.Data;
+using IkmCatalog.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace IkmCatalog.Events;
@@ -255,6 +256,7 @@ public sealed class EventRegistrations(IkmDbContext db, TimeProvider clock, IEnu
         {
             var present = registrations.Count(r => r.Attended == true);
             Audit(eventId, "attendance", user, $"{present}/{registrations.Count}");
+            PagesChanged(eventId); // producer pages list the events their producer took part in
             await db.SaveChangesAsync(cancellationToken);
         }
         return changed;
@@ -315,6 +317,10 @@ public sealed class EventRegistrations(IkmDbContext db, TimeProvider clock, IEnu
         var locked = await db.Events.Where(e => e.Id == eventId)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Capacity, e => e.Capacity), cancellationToken);
         var item = locked == 0 ? null : await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, cancellationToken);
+        if (item is not null)
+        {
+            PagesChanged(eventId); // the event page shows the places left; saved with the change, if there is one
+        }
         var result = await work(item);
         if (transaction is not null)
         {
@@ -322,6 +328,10 @@ public sealed class EventRegistrations(IkmDbContext db, TimeProvider clock, IEnu
         }
         return result;
     }
+
+    /// <summary>Every node's output cache forgets the event's public page (and the pages listing it) with this change.</summary>
+    private void PagesChanged(int eventId) =>
+        db.IndexJournal.Add(new IndexJournalEntry { DocumentType = nameof(Event), DocumentId = eventId, Action = IndexJournalActions.CacheEvict, CreatedAtUtc = Now });
 
     private void Notify(EventRegistration registration, Event item, RegistrationNotice notice, int position)
     {

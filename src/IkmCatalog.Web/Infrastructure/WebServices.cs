@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using IkmCatalog.Content;
 using IkmCatalog.Web.Areas.Backoffice;
+using IkmCatalog.Web.Infrastructure.OutputCaching;
 using IkmCatalog.Web.Localization;
 using IkmCatalog.Web.Theming;
 using IkmCatalog.Web.Infrastructure.NodeJournal;
@@ -81,6 +82,7 @@ public static class WebServices
         }
         app.UseMiddleware<SecurityHeaders>();
         app.UseResponseCompression();
+        app.UseIkmOutputCache(); // a hit is answered here, before localization, routing and MVC
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture(Cultures.Indonesian),
