@@ -2,6 +2,7 @@ using IkmCatalog.Catalog;
 using IkmCatalog.Certifications;
 using IkmCatalog.Content;
 using IkmCatalog.Data;
+using IkmCatalog.Web.Published;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ public sealed record ProductViewModel(
     IReadOnlyList<Product> Related,
     IReadOnlyList<Category> Breadcrumb);
 
-public sealed class CatalogController(IkmDbContext db, TimeProvider clock) : SiteController(clock)
+public sealed class CatalogController(IkmDbContext db, PublishedContent published, TimeProvider clock) : SiteController(clock)
 {
     public async Task<IActionResult> Index(
         string? category, string? region, string? certification, bool? exportReady, bool? retail,
@@ -45,18 +46,18 @@ public sealed class CatalogController(IkmDbContext db, TimeProvider clock) : Sit
 
     public async Task<IActionResult> Product(string slug, CancellationToken cancellationToken)
     {
-        var product = await db.PublicProducts(NowUtc).Where(p => p.Slug == slug)
-            .WithCardData()
-            .Include(p => p.Producer).ThenInclude(p => p.Image)
-            .AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
+        var now = NowUtc;
+        var content = await published.AtAsync(now, cancellationToken);
+        var product = content.Product(slug);
         if (product is null)
         {
             return await RedirectFromOldSlugAsync(db, DocumentTypes.Product, slug, cancellationToken);
         }
-        return View(await PageModelAsync(db, product, NowUtc, cancellationToken));
+        return View(new ProductViewModel(product, [.. product.PublicCertifications(DateOnly.FromDateTime(now))],
+            content.Related(product, 4), content.Breadcrumb(product.CategoryId)));
     }
 
-    /// <summary>The product page's model around a loaded product (the public page and the backoffice's preview).</summary>
+    /// <summary>The product page's model around a draft product, from the database (the backoffice's preview; the public page reads published content).</summary>
     public static async Task<ProductViewModel> PageModelAsync(IkmDbContext db, Product product, DateTime nowUtc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
