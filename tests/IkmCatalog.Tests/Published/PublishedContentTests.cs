@@ -263,6 +263,26 @@ public class PublishedContentTests(PublishedContentTests.Host host) : IClassFixt
     }
 
     [Fact]
+    public async Task A_deleted_image_leaves_the_pages_that_showed_it()
+    {
+        var product = (await SnapshotAsync(Now)).Documents("Product").Cast<Product>().First(p => p.Images.Count > 1);
+        var media = product.Images[0].MediaItemId;
+        var before = await NoRedirects(host).GetStringAsync($"/api/v1/products/{product.Slug}");
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<IkmCatalog.Media.MediaLibrary>().DeleteAsync(media, Editor);
+            Assert.Equal(IkmCatalog.Media.MediaStatus.Deleted, result.Status);
+        }
+        var after = await NoRedirects(host).GetStringAsync($"/api/v1/products/{product.Slug}");
+        var page = await NoRedirects(host).GetStringAsync($"/produk/{product.Slug}");
+
+        Assert.Contains($"/media/{media}/", before, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/media/{media}/", after, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/media/{media}/", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Product_cards_follow_the_given_order_and_skip_what_is_not_public()
     {
         var snapshot = await SnapshotAsync(Now);
