@@ -31,6 +31,8 @@ public sealed partial class PublishedContent(IServiceScopeFactory scopes, TimePr
         lock (_snapshotLock)
         {
             // A publishing window opened or closed (or the rows changed): one reader rebuilds, from memory, the others wait for it.
+            // The rows as they are now (a change may have been swapped in since they were read above).
+            rows = _rows ?? rows;
             snapshot = _snapshot;
             if (snapshot is null || !snapshot.Covers(nowUtc) || !ReferenceEquals(snapshot.Rows, rows))
             {
