@@ -10,6 +10,7 @@ using IkmCatalog.Web.Infrastructure;
 using IkmCatalog.Web.Infrastructure.Operations;
 using IkmCatalog.Web.Infrastructure.OutputCaching;
 using IkmCatalog.Web.Media;
+using IkmCatalog.Web.Published;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,6 +21,7 @@ builder.AddBackoffice();  // editors' accounts (Identity), sign-in with lockout
 builder.AddIkmMedia();    // image endpoint and tag helper
 builder.AddDeliveryApi(); // OpenAPI document
 builder.AddIkmSearch();   // Lucene index kept in step through the index journal, search and suggestions
+builder.AddPublishedContent(); // published content in memory for public pages, kept current through the node journal
 builder.AddEmailOutbox(); // emails saved with the change that causes them, sent once by any node (SMTP or .eml files)
 builder.AddOrderEmails(); // the buyer told of each order step in their language, the office of each payment
 builder.AddStripePayments(); // Stripe Checkout and its webhook, only when IkmCatalog:Stripe keys are set

@@ -1,5 +1,7 @@
 using IkmCatalog.Catalog;
 using IkmCatalog.Certifications;
+using IkmCatalog.Events;
+using IkmCatalog.Media;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -7,7 +9,7 @@ namespace IkmCatalog.Content;
 
 /// <summary>
 /// Reads a unit of work for changes to content: documents (their kind of change told by their state before and
-/// after), saved drafts, and the rows documents show (categories, regions, certificates).
+/// after), saved drafts, and the rows documents show (categories, regions, certificates, media, an event's registrations).
 /// </summary>
 internal static class ContentChanges
 {
@@ -35,6 +37,15 @@ internal static class ContentChanges
                     changes.Add(new Pending(entry.Entity, entry.Metadata.ClrType.Name,
                         entry.State == EntityState.Deleted ? ContentChange.Deleted : ContentChange.Saved, added, Original(entry)));
                     break;
+                case MediaItem when !added:
+                    // Alt text, focal point (new image URLs) or the item itself gone: the pages showing it change.
+                    changes.Add(new Pending(entry.Entity, nameof(MediaItem),
+                        entry.State == EntityState.Deleted ? ContentChange.Deleted : ContentChange.Saved, added, Original(entry)));
+                    break;
+                case EventRegistration:
+                    // An event's page shows its places left and a producer's page the events it took part in.
+                    changes.Add(new Pending(entry.Entity, nameof(Event), ContentChange.Saved, added, Original(entry)));
+                    break;
             }
         }
         return changes;
@@ -53,6 +64,8 @@ internal static class ContentChanges
                 Category c => c.Id,
                 Region r => r.Id,
                 Certification c => c.Id,
+                EventRegistration r => r.EventId,
+                MediaItem m => m.Id,
                 _ => 0,
             };
             if (id != 0)

@@ -32,6 +32,7 @@ public abstract class Document
     /// <summary>Scheduled unpublishing: the document stops being public at this time.</summary>
     public DateTime? UnpublishAtUtc { get; set; }
 
+    /// <summary>The rule of <see cref="DocumentQueries.Published"/> for a loaded row (the published-content read model).</summary>
     public bool IsPublic(DateTime nowUtc) =>
         State == PublishState.Published
         && (PublishAtUtc is null || PublishAtUtc <= nowUtc)
@@ -40,7 +41,7 @@ public abstract class Document
 
 public static class DocumentQueries
 {
-    /// <summary>Only what the public may see: published and inside its publishing window.</summary>
+    /// <summary>Only what the public may see: published and inside its publishing window (for loaded rows: <see cref="Document.IsPublic"/>).</summary>
     public static IQueryable<T> Published<T>(this IQueryable<T> query, DateTime nowUtc) where T : Document =>
         query.Where(d => d.State == PublishState.Published
             && (d.PublishAtUtc == null || d.PublishAtUtc <= nowUtc)

@@ -186,14 +186,18 @@ public sealed class IkmDbContext : IdentityDbContext<Editor, IdentityRole, strin
 
     /// <summary>
     /// Products the public may see: published, inside their publishing window, and made by a producer the
-    /// public may see too (an unapproved registration never shows its products).
+    /// public may see too (an unapproved registration never shows its products). For loaded rows:
+    /// <see cref="PublicRules.IsPublicAt(Product, DateTime)"/>, the same rule.
     /// </summary>
     public IQueryable<Product> PublicProducts(DateTime nowUtc) =>
         Products.Published(nowUtc).Where(p => p.Producer.State == PublishState.Published
             && (p.Producer.PublishAtUtc == null || p.Producer.PublishAtUtc <= nowUtc)
             && (p.Producer.UnpublishAtUtc == null || p.Producer.UnpublishAtUtc > nowUtc));
 
-    /// <summary>Stories the public may see: published, and about no producer or a producer the public may see.</summary>
+    /// <summary>
+    /// Stories the public may see: published, and about no producer or a producer the public may see. For loaded
+    /// rows: <see cref="PublicRules.IsPublicAt(Story, DateTime)"/>, the same rule.
+    /// </summary>
     public IQueryable<Story> PublicStories(DateTime nowUtc) =>
         Stories.Published(nowUtc).Where(s => s.ProducerId == null || (s.Producer!.State == PublishState.Published
             && (s.Producer.PublishAtUtc == null || s.Producer.PublishAtUtc <= nowUtc)

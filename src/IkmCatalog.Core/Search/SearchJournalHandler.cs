@@ -2,6 +2,7 @@ using IkmCatalog.Catalog;
 using IkmCatalog.Certifications;
 using IkmCatalog.Content;
 using IkmCatalog.Data;
+using IkmCatalog.Events;
 
 namespace IkmCatalog.Search;
 
@@ -41,6 +42,14 @@ public sealed class SearchJournalHandler : IContentChangeHandler
             case Category or Region:
                 // Products show their category's and region's names.
                 yield return (change.Type, change.Id, IndexJournalActions.Refresh);
+                break;
+            case Media.MediaItem:
+                // Not indexed, but every node's published-content read model shows the image (its alt text, its URLs).
+                yield return (change.Type, change.Id, IndexJournalActions.Refresh);
+                break;
+            case EventRegistration r:
+                // Not indexed, but every node's published-content read model shows the event's places left.
+                yield return (nameof(Event), r.EventId, IndexJournalActions.Refresh);
                 break;
             case Certification c:
                 // A certificate is part of its product's (or every product of its producer's) document.

@@ -9,6 +9,7 @@ using IkmCatalog.Web.Features.Catalog;
 using IkmCatalog.Web.Features.Listing;
 using IkmCatalog.Web.Infrastructure;
 using IkmCatalog.Web.Media;
+using IkmCatalog.Web.Published;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,7 +42,7 @@ public static class DeliveryApi
     }
 
     private static async Task<Results<Ok<PagedResult<ProductDto>>, ValidationProblem>> ListProducts(
-        CatalogSearch search, IkmDbContext db, TimeProvider clock, HttpContext http, string? culture,
+        CatalogSearch search, PublishedContent published, TimeProvider clock, HttpContext http, string? culture,
         [AsParameters] ListingQuery query, CancellationToken cancellationToken = default)
     {
         if (query.Problems() is { Count: > 0 } problems)
@@ -50,56 +51,57 @@ public static class DeliveryApi
         }
         var lang = Cultures.Normalize(culture);
         var now = clock.GetUtcNow().UtcDateTime;
-        var listing = await ProductListing.RunAsync(search, db, query.ToRequest(lang, now), cancellationToken);
+        var listing = await ProductListing.RunAsync(search, published, query.ToRequest(lang, now), cancellationToken);
         var today = DateOnly.FromDateTime(now);
         return TypedResults.Ok(new PagedResult<ProductDto>(listing.Results.Total, listing.Results.Request.Page, listing.Results.Request.PageSize,
             [.. listing.Items.Select(i => ProductDto.From(i.Product, lang, today, http))]));
     }
 
     private static async Task<Results<Ok<ProductDetailDto>, NotFound>> GetProduct(
-        IkmDbContext db, TimeProvider clock, HttpContext http, MarkdownRenderer markdown, string slug, string? culture, CancellationToken cancellationToken)
+        PublishedContent published, TimeProvider clock, HttpContext http, MarkdownRenderer markdown, string slug, string? culture, CancellationToken cancellationToken)
     {
         var lang = Cultures.Normalize(culture);
         var now = clock.GetUtcNow().UtcDateTime;
-        var product = await db.PublicProducts(now).Where(p => p.Slug == slug).WithCardData().AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
+        var product = (await published.AtAsync(now, cancellationToken)).Product(slug);
         return product is null
             ? TypedResults.NotFound()
             : TypedResults.Ok(ProductDetailDto.From(product, lang, DateOnly.FromDateTime(now), http, markdown));
     }
 
     private static async Task<Ok<PagedResult<ProducerDto>>> ListProducers(
-        IkmDbContext db, TimeProvider clock, HttpContext http, string? culture, string? region,
+        PublishedContent published, TimeProvider clock, HttpContext http, string? culture, string? region,
         int page = 1, int pageSize = 20, CancellationToken cancellationToken = default)
     {
         var lang = Cultures.Normalize(culture);
         var now = clock.GetUtcNow().UtcDateTime;
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, ListingQuery.MaxPageSize);
-        var query = db.Producers.Published(now);
+        IEnumerable<Producer> query = (await published.AtAsync(now, cancellationToken)).Producers;
         if (!string.IsNullOrWhiteSpace(region))
         {
             query = query.Where(p => p.Region.Slug == region);
         }
-        var total = await query.CountAsync(cancellationToken);
-        var producers = await query.OrderBy(p => p.Name).Skip((page - 1) * pageSize).Take(pageSize)
-            .Include(p => p.Region).Include(p => p.Certifications).AsNoTracking().ToListAsync(cancellationToken);
+        var all = query.ToList();
+        var total = all.Count;
+        // Bounded, so a huge page number neither overflows nor walks far past the end.
+        page = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize) + 1);
+        var producers = all.Skip((page - 1) * pageSize).Take(pageSize);
         var today = DateOnly.FromDateTime(now);
         return TypedResults.Ok(new PagedResult<ProducerDto>(total, page, pageSize, [.. producers.Select(p => ProducerDto.From(p, lang, today, http))]));
     }
 
     private static async Task<Results<Ok<ProducerDetailDto>, NotFound>> GetProducer(
-        IkmDbContext db, TimeProvider clock, HttpContext http, MarkdownRenderer markdown, string slug, string? culture, CancellationToken cancellationToken)
+        PublishedContent published, TimeProvider clock, HttpContext http, MarkdownRenderer markdown, string slug, string? culture, CancellationToken cancellationToken)
     {
         var lang = Cultures.Normalize(culture);
         var now = clock.GetUtcNow().UtcDateTime;
-        var producer = await db.Producers.Published(now).Where(p => p.Slug == slug)
-            .Include(p => p.Region).Include(p => p.Certifications).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var content = await published.AtAsync(now, cancellationToken);
+        var producer = content.Producer(slug);
         if (producer is null)
         {
             return TypedResults.NotFound();
         }
-        var products = await db.PublicProducts(now).Where(p => p.ProducerId == producer.Id).OrderBy(p => p.Id)
-            .WithCardData().AsNoTracking().AsSplitQuery().ToListAsync(cancellationToken);
+        var products = content.ProductsOf(producer.Id).OrderBy(p => p.Id);
         var today = DateOnly.FromDateTime(now);
         return TypedResults.Ok(new ProducerDetailDto(ProducerDto.From(producer, lang, today, http),
             markdown.ToHtml(producer.Story.For(lang)), [.. products.Select(p => ProductDto.From(p, lang, today, http))]));

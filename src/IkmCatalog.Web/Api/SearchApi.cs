@@ -6,6 +6,7 @@ using IkmCatalog.Web.Features.Catalog;
 using IkmCatalog.Web.Features.Listing;
 using IkmCatalog.Web.Infrastructure;
 using IkmCatalog.Web.Localization;
+using IkmCatalog.Web.Published;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ public static class SearchApi
     }
 
     private static async Task<Results<Ok<SearchResponse>, ValidationProblem>> Search(
-        CatalogSearch search, IkmDbContext db, TimeProvider clock, UiStrings strings, HttpContext http, string? culture,
+        CatalogSearch search, PublishedContent published, TimeProvider clock, UiStrings strings, HttpContext http, string? culture,
         [AsParameters] ListingQuery query, CancellationToken cancellationToken = default)
     {
         if (query.Problems() is { Count: > 0 } problems)
@@ -34,10 +35,11 @@ public static class SearchApi
         }
         var lang = Cultures.Normalize(culture);
         var now = clock.GetUtcNow().UtcDateTime;
-        var listing = await ProductListing.RunAsync(search, db, query.ToRequest(lang, now), cancellationToken);
+        var listing = await ProductListing.RunAsync(search, published, query.ToRequest(lang, now), cancellationToken);
+        var content = await published.AtAsync(now, cancellationToken);
         var (results, items) = (listing.Results, listing.Items);
-        var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Slug, c => c.Name.For(lang), cancellationToken);
-        var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Slug, r => r.Name, cancellationToken);
+        var categories = content.Categories.ToDictionary(c => c.Slug, c => c.Name.For(lang));
+        var regions = content.Regions.ToDictionary(r => r.Slug, r => r.Name);
         var today = DateOnly.FromDateTime(now);
         string Label(string key) => strings.Find(lang, key) ?? key;
 

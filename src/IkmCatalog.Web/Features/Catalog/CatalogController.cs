@@ -4,6 +4,7 @@ using IkmCatalog.Content;
 using IkmCatalog.Data;
 using IkmCatalog.Search;
 using IkmCatalog.Web.Features.Listing;
+using IkmCatalog.Web.Published;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,33 +23,34 @@ public sealed record ProductViewModel(
     IReadOnlyList<Product> Related,
     IReadOnlyList<Category> Breadcrumb);
 
-public sealed class CatalogController(IkmDbContext db, CatalogSearch search, TimeProvider clock) : SiteController(clock)
+public sealed class CatalogController(IkmDbContext db, CatalogSearch search, PublishedContent published, TimeProvider clock) : SiteController(clock)
 {
     public async Task<IActionResult> Index([FromQuery] ListingQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         // The catalogue lists without words: words belong to the search page.
         var parameters = query.ForPage() with { Q = null };
-        var listing = await ProductListing.RunAsync(search, db, parameters.ToRequest(Culture, NowUtc), cancellationToken);
-        var categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync(cancellationToken);
-        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken);
+        var listing = await ProductListing.RunAsync(search, published, parameters.ToRequest(Culture, NowUtc), cancellationToken);
+        var content = await published.AtAsync(NowUtc, cancellationToken);
+        var categories = content.Categories;
+        var regions = content.Regions;
         return View(new CatalogViewModel(parameters, listing, categories, regions, categories.FirstOrDefault(c => c.Slug == parameters.Category)));
     }
 
     public async Task<IActionResult> Product(string slug, CancellationToken cancellationToken)
     {
-        var product = await db.PublicProducts(NowUtc).Where(p => p.Slug == slug)
-            .WithCardData()
-            .Include(p => p.Producer).ThenInclude(p => p.Image)
-            .AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
+        var now = NowUtc;
+        var content = await published.AtAsync(now, cancellationToken);
+        var product = content.Product(slug);
         if (product is null)
         {
             return await RedirectFromOldSlugAsync(db, DocumentTypes.Product, slug, cancellationToken);
         }
-        return View(await PageModelAsync(db, product, NowUtc, cancellationToken));
+        return View(new ProductViewModel(product, [.. product.PublicCertifications(DateOnly.FromDateTime(now))],
+            content.Related(product, 4), content.Breadcrumb(product.CategoryId)));
     }
 
-    /// <summary>The product page's model around a loaded product (the public page and the backoffice's preview).</summary>
+    /// <summary>The product page's model around a draft product, from the database (the backoffice's preview; the public page reads published content).</summary>
     public static async Task<ProductViewModel> PageModelAsync(IkmDbContext db, Product product, DateTime nowUtc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);

@@ -5,6 +5,7 @@ using IkmCatalog.Data;
 using IkmCatalog.Events;
 using IkmCatalog.Web.Infrastructure;
 using IkmCatalog.Web.Localization;
+using IkmCatalog.Web.Published;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ public sealed record EventListViewModel(IReadOnlyList<Event> Upcoming, IReadOnly
 /// cancellation). A registration is saved, with its email in the outbox, before the person sees the result.
 /// </summary>
 public sealed partial class EventsController(
-    IkmDbContext db, TimeProvider clock, EventRegistrations registrations, FormGuard guard, IStringLocalizer<UiStrings> t)
+    IkmDbContext db, PublishedContent published, TimeProvider clock, EventRegistrations registrations, FormGuard guard, IStringLocalizer<UiStrings> t)
     : SiteController(clock)
 {
     /// <summary>The view data key of the registration panel (the event view also serves the backoffice preview, without one).</summary>
@@ -30,9 +31,9 @@ public sealed partial class EventsController(
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var now = NowUtc;
-        var events = db.Events.Published(now).Include(e => e.Region).Include(e => e.Image).AsNoTracking();
-        var upcoming = await events.Where(e => e.EndsAtUtc >= now).OrderBy(e => e.StartsAtUtc).ToListAsync(cancellationToken);
-        var past = await events.Where(e => e.EndsAtUtc < now).OrderByDescending(e => e.StartsAtUtc).Take(12).ToListAsync(cancellationToken);
+        var events = (await published.AtAsync(now, cancellationToken)).Events;
+        var upcoming = events.Where(e => e.EndsAtUtc >= now).ToList();
+        var past = events.Where(e => e.EndsAtUtc < now).Reverse().Take(12).ToList();
         return View(new EventListViewModel(upcoming, past));
     }
 
@@ -131,15 +132,15 @@ public sealed partial class EventsController(
         new(registration, await registrations.PositionAsync(registration, cancellationToken),
             registration.Status != RegistrationStatus.Cancelled && registration.Event.EndsAtUtc > NowUtc, done);
 
-    private Task<Event?> LoadAsync(string slug, CancellationToken cancellationToken) =>
-        db.Events.Published(NowUtc).Where(e => e.Slug == slug)
-            .Include(e => e.Region).Include(e => e.Image).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+    private async Task<Event?> LoadAsync(string slug, CancellationToken cancellationToken) =>
+        (await published.AtAsync(NowUtc, cancellationToken)).Event(slug);
 
     private async Task<IActionResult> PageAsync(Event item, RegistrationForm form, string? refusalKey, int status, CancellationToken cancellationToken)
     {
         if (item.RegistrationMode != EventRegistrationMode.None)
         {
-            var (confirmed, waitlisted) = await registrations.CountsAsync(item.Id, cancellationToken);
+            // The places taken come with the published event: every save of a registration journals a refresh of it.
+            var (confirmed, waitlisted, _) = (await published.AtAsync(NowUtc, cancellationToken)).Figures(item.Id);
             ViewData[PanelKey] = new RegistrationPanel(item, EventRegistrations.IsOpen(item, NowUtc), confirmed, waitlisted, form, refusalKey, ProducerSignUpUrl());
         }
         Response.StatusCode = status;

@@ -1,11 +1,8 @@
 using IkmCatalog.Catalog;
-using IkmCatalog.Content;
-using IkmCatalog.Data;
 using IkmCatalog.Events;
 using IkmCatalog.Stories;
-using IkmCatalog.Web.Features.Catalog;
+using IkmCatalog.Web.Published;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace IkmCatalog.Web.Features.Home;
 
@@ -20,31 +17,18 @@ public sealed record HomeViewModel(
 
 public sealed record CategoryTile(Category Category, int ProductCount);
 
-public sealed class HomeController(IkmDbContext db, TimeProvider clock) : SiteController(clock)
+public sealed class HomeController(PublishedContent published, TimeProvider clock) : SiteController(clock)
 {
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var now = NowUtc;
-        var featured = await db.PublicProducts(now).Where(p => p.Featured)
-            .OrderByDescending(p => p.PublishedAtUtc).ThenBy(p => p.Id).Take(8)
-            .WithCardData().AsNoTracking().AsSplitQuery().ToListAsync(cancellationToken);
-
-        var categories = await db.Categories.AsNoTracking().Where(c => c.ParentId == null).OrderBy(c => c.SortOrder).ToListAsync(cancellationToken);
-        var tiles = new List<CategoryTile>();
-        foreach (var category in categories)
-        {
-            var ids = await db.CategoryWithDescendantsAsync(category.Slug, cancellationToken);
-            tiles.Add(new CategoryTile(category, await db.PublicProducts(now).CountAsync(p => ids.Contains(p.CategoryId), cancellationToken)));
-        }
-
-        var stories = db.PublicStories(now).Include(s => s.Image).Include(s => s.Producer).AsNoTracking();
-        var producerStory = await stories.Where(s => s.Kind == StoryKind.Story).OrderByDescending(s => s.PublishedAtUtc).FirstOrDefaultAsync(cancellationToken);
-        var news = await stories.Where(s => s.Kind == StoryKind.News).OrderByDescending(s => s.PublishedAtUtc).Take(3).ToListAsync(cancellationToken);
-        var events = await db.Events.Published(now).Where(e => e.EndsAtUtc >= now).OrderBy(e => e.StartsAtUtc).Take(3)
-            .Include(e => e.Region).AsNoTracking().ToListAsync(cancellationToken);
-
-        return View(new HomeViewModel(featured, tiles, producerStory, news, events,
-            await db.PublicProducts(now).CountAsync(cancellationToken),
-            await db.Producers.Published(now).CountAsync(cancellationToken)));
+        var content = await published.AtAsync(now, cancellationToken);
+        var tiles = content.Categories.Where(c => c.ParentId == null)
+            .Select(c => new CategoryTile(c, content.ProductCountIn(c.Id))).ToList();
+        var producerStory = content.Stories.FirstOrDefault(s => s.Kind == StoryKind.Story);
+        var news = content.Stories.Where(s => s.Kind == StoryKind.News).Take(3).ToList();
+        var events = content.Events.Where(e => e.EndsAtUtc >= now).Take(3).ToList();
+        return View(new HomeViewModel([.. content.Featured.Take(8)], tiles, producerStory, news, events,
+            content.ProductCount, content.Producers.Count));
     }
 }

@@ -1,7 +1,6 @@
 using IkmCatalog.Catalog;
-using IkmCatalog.Data;
 using IkmCatalog.Search;
-using IkmCatalog.Web.Features.Catalog;
+using IkmCatalog.Web.Published;
 
 namespace IkmCatalog.Web.Features.Listing;
 
@@ -14,13 +13,19 @@ public sealed record ListingResult(SearchResults Results, IReadOnlyList<ListingI
 /// <summary>The one listing engine: every product listing asks the search index, then loads its page's cards.</summary>
 public static class ProductListing
 {
-    public static async Task<ListingResult> RunAsync(CatalogSearch search, IkmDbContext db, SearchRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the request on the index, then takes the page's cards from this node's published content in memory (no
+    /// SQL); a product the index still lists but that is no longer public drops out.
+    /// </summary>
+    public static async Task<ListingResult> RunAsync(CatalogSearch search, PublishedContent published, SearchRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(search);
+        ArgumentNullException.ThrowIfNull(published);
         ArgumentNullException.ThrowIfNull(request);
         var results = search.Search(request);
         var hits = results.Items.Where(h => h.Type == SearchDocumentTypes.Product).ToList();
-        var products = (await ProductCards.LoadAsync(db, [.. hits.Select(h => h.Id)], request.NowUtc, cancellationToken)).ToDictionary(p => p.Id);
+        var content = await published.AtAsync(request.NowUtc, cancellationToken);
+        var products = content.ProductCards(hits.Select(h => h.Id)).ToDictionary(p => p.Id);
         return new ListingResult(results, [.. hits.Where(h => products.ContainsKey(h.Id)).Select(h => new ListingItem(h, products[h.Id]))]);
     }
 }

@@ -6,6 +6,7 @@ using IkmCatalog.Events;
 using IkmCatalog.Producers;
 using IkmCatalog.Stories;
 using IkmCatalog.Web.Features.Catalog;
+using IkmCatalog.Web.Published;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,39 +20,32 @@ public sealed record ProducerCard(Producer Producer, int ProductCount);
 public sealed record ProducerViewModel(Producer Producer, IReadOnlyList<Product> Products, IReadOnlyList<Certification> Certifications, IReadOnlyList<Story> Stories,
     IReadOnlyList<Event> TookPartIn);
 
-public sealed class ProducersController(IkmDbContext db, TimeProvider clock) : SiteController(clock)
+public sealed class ProducersController(IkmDbContext db, PublishedContent published, TimeProvider clock) : SiteController(clock)
 {
     public async Task<IActionResult> Index(string? region, CancellationToken cancellationToken)
     {
-        var now = NowUtc;
-        var query = db.Producers.Published(now);
-        if (!string.IsNullOrWhiteSpace(region))
-        {
-            query = query.Where(p => p.Region.Slug == region);
-        }
-        var producers = await query.OrderBy(p => p.Name).Include(p => p.Region).Include(p => p.Image)
-            .AsNoTracking().ToListAsync(cancellationToken);
-        var counts = await db.PublicProducts(now).GroupBy(p => p.ProducerId)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var cards = producers.Select(p => new ProducerCard(p, counts.GetValueOrDefault(p.Id))).ToList();
-        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken);
-        return View(new ProducerListViewModel(cards, regions, region));
+        var content = await published.AtAsync(NowUtc, cancellationToken);
+        var producers = string.IsNullOrWhiteSpace(region) ? content.Producers : content.Producers.Where(p => p.Region.Slug == region);
+        var cards = producers.Select(p => new ProducerCard(p, content.ProductCountOf(p.Id))).ToList();
+        return View(new ProducerListViewModel(cards, content.Regions, region));
     }
 
     public async Task<IActionResult> Producer(string slug, CancellationToken cancellationToken)
     {
         var now = NowUtc;
-        var producer = await db.Producers.Published(now).Where(p => p.Slug == slug)
-            .Include(p => p.Region).Include(p => p.Image).Include(p => p.Certifications)
-            .AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
+        var content = await published.AtAsync(now, cancellationToken);
+        var producer = content.Producer(slug);
         if (producer is null)
         {
             return await RedirectFromOldSlugAsync(db, DocumentTypes.Producer, slug, cancellationToken);
         }
-        return View(await PageModelAsync(db, producer, now, cancellationToken));
+        var products = content.ProductsOf(producer.Id);
+        var tookPartIn = content.Events.Where(e => e.EndsAtUtc < now && content.Figures(e.Id).AttendedProducerIds.Contains(producer.Id))
+            .OrderByDescending(e => e.StartsAtUtc).ToList();
+        return View(new ProducerViewModel(producer, products, PublicCertifications(producer, products, now), content.StoriesOf(producer.Id), tookPartIn));
     }
 
-    /// <summary>The producer page's model around a loaded producer (the public page and the backoffice's preview).</summary>
+    /// <summary>The producer page's model around a draft producer, from the database (the backoffice's preview; the public page reads published content).</summary>
     public static async Task<ProducerViewModel> PageModelAsync(IkmDbContext db, Producer producer, DateTime now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -59,16 +53,21 @@ public sealed class ProducersController(IkmDbContext db, TimeProvider clock) : S
         var products = await db.PublicProducts(now).Where(p => p.ProducerId == producer.Id)
             .OrderByDescending(p => p.Featured).ThenBy(p => p.Id)
             .WithCardData().AsNoTracking().AsSplitQuery().ToListAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(now);
-        var productCertificates = products.SelectMany(p => p.Certifications);
-        var certifications = producer.Certifications.Concat(productCertificates)
-            .Where(c => c.IsPublicOn(today))
-            .GroupBy(c => (c.Type, c.Number)).Select(g => g.First()).OrderBy(c => c.Type).ToList();
+        var certifications = PublicCertifications(producer, products, now);
         var stories = await db.PublicStories(now).Where(s => s.ProducerId == producer.Id)
             .OrderByDescending(s => s.PublishedAtUtc).Include(s => s.Image).AsNoTracking().ToListAsync(cancellationToken);
         var attended = db.EventRegistrations.Where(r => r.ProducerId == producer.Id && r.Attended == true).Select(r => r.EventId);
         var tookPartIn = await db.Events.Published(now).Where(e => e.EndsAtUtc < now && attended.Contains(e.Id))
             .OrderByDescending(e => e.StartsAtUtc).AsNoTracking().ToListAsync(cancellationToken);
         return new ProducerViewModel(producer, products, certifications, stories, tookPartIn);
+    }
+
+    /// <summary>The producer's own certificates and its products', public today, one per type and number.</summary>
+    private static List<Certification> PublicCertifications(Producer producer, IEnumerable<Product> products, DateTime now)
+    {
+        var today = DateOnly.FromDateTime(now);
+        return [.. producer.Certifications.Concat(products.SelectMany(p => p.Certifications))
+            .Where(c => c.IsPublicOn(today))
+            .GroupBy(c => (c.Type, c.Number)).Select(g => g.First()).OrderBy(c => c.Type)];
     }
 }

@@ -2,6 +2,7 @@ using IkmCatalog.Catalog;
 using IkmCatalog.Data;
 using IkmCatalog.Search;
 using IkmCatalog.Web.Features.Listing;
+using IkmCatalog.Web.Published;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -38,15 +39,16 @@ public sealed record SearchViewModel(
     public string RegionName(string slug) => Regions.FirstOrDefault(r => r.Slug == slug)?.Name ?? slug;
 }
 
-public sealed class SearchController(CatalogSearch search, IkmDbContext db, TimeProvider clock) : SiteController(clock)
+public sealed class SearchController(CatalogSearch search, PublishedContent published, TimeProvider clock) : SiteController(clock)
 {
     public async Task<IActionResult> Index([FromQuery] ListingQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var parameters = query.ForPage();
-        var listing = await ProductListing.RunAsync(search, db, parameters.ToRequest(Culture, NowUtc, withProducersAndStories: true), cancellationToken);
-        var categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync(cancellationToken);
-        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken);
+        var listing = await ProductListing.RunAsync(search, published, parameters.ToRequest(Culture, NowUtc, withProducersAndStories: true), cancellationToken);
+        var content = await published.AtAsync(NowUtc, cancellationToken);
+        var categories = content.Categories;
+        var regions = content.Regions;
         return View(new SearchViewModel(parameters, listing.Results, listing.Items, categories, regions, Request.Path, Request.Query));
     }
 }

@@ -2,14 +2,14 @@ using System.Text;
 using System.Xml;
 using IkmCatalog.Content;
 using IkmCatalog.Data;
+using IkmCatalog.Web.Published;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace IkmCatalog.Web.Features.Seo;
 
 /// <summary>sitemap.xml (both languages, with hreflang alternates) and robots.txt.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class SeoController(IkmDbContext db, TimeProvider clock) : Controller
+public sealed class SeoController(PublishedContent published, TimeProvider clock) : Controller
 {
     // Without a trusted root (no PublicBaseUrl, an unknown Host) robots.txt names no sitemap and the sitemap is not
     // served: its addresses must be absolute, and the request's Host could be forged.
@@ -32,9 +32,10 @@ public sealed class SeoController(IkmDbContext db, TimeProvider clock) : Control
             ("home", null, null), ("catalog", null, null), ("producers", null, null), ("stories", null, null),
             ("events", null, null), ("certifications", null, null),
         };
+        var content = await published.AtAsync(now, cancellationToken);
         foreach (var type in DocumentTypes.All)
         {
-            entries.AddRange((await type.PublicSlugsAsync(db, now, cancellationToken))
+            entries.AddRange(content.Documents(type.Name)
                 .Select(d => (type.RouteName, (object?)new { slug = d.Slug }, (DateTime?)d.UpdatedAtUtc)));
         }
 
