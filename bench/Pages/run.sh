@@ -127,7 +127,9 @@ scale = {"us": 0.001, "ms": 1, "s": 1000}
 ms = float(p99.group(1)) * scale[p99.group(2)] if p99 else float("nan")
 errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", text))
 non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-print(f"{rps:.0f} {ms:.1f} {errors + (int(non2xx.group(1)) if non2xx else 0)}")'
+completed = re.search(r"(\d+) requests in", text)
+p99_text = f"{ms:.1f}" if completed and int(completed.group(1)) > 0 else "n/a"
+print(f"{rps:.0f} {p99_text} {errors + (int(non2xx.group(1)) if non2xx else 0)}")'
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }'; }
 rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
