@@ -221,8 +221,11 @@ else
   fi
 fi
 
-# 3. Kill A in the middle of a publish, timed from the moment the POST goes out, at 30 %, 60 % and 90 % of the time
-#    the publish of check 1 took (so the kill lands inside the request however fast or loaded the machine is).
+# 3. Kill A in the middle of a publish, timed from the moment the POST goes out, at 10 %, 40 % and 80 % of the time
+#    a warm publish takes (so the kill lands inside the request however fast or loaded the machine is; the first
+#    publish of a node pays for compiling, and A restarts cold before each later round).
+warm="$(c rename-and-publish "$node_a" "$jar" "$(product_id "${slugs[0]}")" "ujihangat$(date +%s)" 2>/dev/null || echo "published in $publish_ms ms")"
+publish_ms="$(sed -E 's/[^0-9]*([0-9]+).*/\1/' <<<"$warm")"
 burst_ok() { # every one of 30 requests through nginx answers 200 (nginx moves to B when A refuses)
   local n=0
   for path in / /katalog "/produk/${slugs[1]}" /api/v1/products?pageSize=12 /cari?q=keripik; do
@@ -231,7 +234,7 @@ burst_ok() { # every one of 30 requests through nginx answers 200 (nginx moves t
   [ "$n" = 30 ]
 }
 round=0
-for delay in $(python3 -c "print(*(round($publish_ms * f / 1000, 3) for f in (0.3, 0.6, 0.9)))"); do
+for delay in $(python3 -c "print(*(round($publish_ms * f / 1000, 3) for f in (0.1, 0.4, 0.8)))"); do
   round=$((round + 1))
   slug="${slugs[$round]}"; id="$(product_id "$slug")"
   word="ujimati${round}x$(date +%s)"
@@ -263,13 +266,15 @@ for delay in $(python3 -c "print(*(round($publish_ms * f / 1000, 3) for f in (0.
   state="search on B: $published, B's page: $page_has, API through nginx: $api_has, A's edit form: $draft_has, versions: $versions"
   if [ ! -e "$marker" ]; then
     fail "3.$round the publish never went out: $(tail -1 "$work/kill-$round.log")"
+  elif grep -q '^published' "$work/kill-$round.log"; then
+    fail "3.$round the kill after ${delay}s came after A had answered ($(tail -1 "$work/kill-$round.log")): nothing was interrupted"
   elif [ -z "$failover" ]; then
     fail "3.$round killed A after ${delay}s: nginx did not answer every request with 200 while A was down"
   elif [ "$published" = yes ] && [ "$page_has" = yes ] && [ "$api_has" = yes ] && [ "$draft_has" = yes ]; then
     pass "3.$round killed A after ${delay}s: fully published ($state); $failover"
   elif [ "$published" = no ] && [ "$page_has" = no ] && [ "$api_has" = no ] && [ "$draft_has" = yes ]; then
     pass "3.$round killed A after ${delay}s: still a draft with the editor's text ($state); $failover"
-  elif [ "$published" = no ] && [ "$page_has" = no ] && [ "$api_has" = no ] && [ "$draft_has" = no ] && ! grep -q '^published' "$work/kill-$round.log"; then
+  elif [ "$published" = no ] && [ "$page_has" = no ] && [ "$api_has" = no ] && [ "$draft_has" = no ]; then
     pass "3.$round killed A after ${delay}s: the save had not committed and the editor got no answer, nothing changed ($state); $failover"
   else
     fail "3.$round killed A after ${delay}s: half state ($state)"
