@@ -221,9 +221,9 @@ else
   fi
 fi
 
-# 3. Kill A in the middle of a publish, timed from the moment the POST goes out, at 10 %, 40 % and 80 % of the time
-#    a warm publish takes (so the kill lands inside the request however fast or loaded the machine is; the first
-#    publish of a node pays for compiling, and A restarts cold before each later round).
+# 3. Kill A in the middle of a publish, timed from the moment the POST goes out, at 50 %, 100 % and 150 % of the time
+#    a warm publish takes: A restarts cold before rounds 2 and 3, whose publishes take longer, so the kills land
+#    inside the request however fast or loaded the machine is (a kill after the answer fails the round).
 warm="$(c rename-and-publish "$node_a" "$jar" "$(product_id "${slugs[0]}")" "ujihangat$(date +%s)" 2>/dev/null || echo "published in $publish_ms ms")"
 publish_ms="$(sed -E 's/[^0-9]*([0-9]+).*/\1/' <<<"$warm")"
 burst_ok() { # every one of 30 requests through nginx answers 200 (nginx moves to B when A refuses)
@@ -234,7 +234,7 @@ burst_ok() { # every one of 30 requests through nginx answers 200 (nginx moves t
   [ "$n" = 30 ]
 }
 round=0
-for delay in $(python3 -c "print(*(round($publish_ms * f / 1000, 3) for f in (0.1, 0.4, 0.8)))"); do
+for delay in $(python3 -c "print(*(round($publish_ms * f / 1000, 3) for f in (0.5, 1.0, 1.5)))"); do
   round=$((round + 1))
   slug="${slugs[$round]}"; id="$(product_id "$slug")"
   word="ujimati${round}x$(date +%s)"
