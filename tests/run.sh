@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of IkmCatalog on a Debian machine with the .NET SDK.
 # Installs what the tests need when it is missing (Debian's chromium for the browser tests, a font for it,
-# PostgreSQL for the provider tests), starts PostgreSQL,
-# restores packages, builds the solution once and runs all test projects.
+# PostgreSQL for the provider tests, nginx for the two-node test), starts PostgreSQL,
+# restores packages, builds the solution once and runs all test projects, then tests/two-nodes.sh
+# (IKM_SKIP_TWO_NODES=1 leaves it out).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +11,7 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"
@@ -51,4 +53,9 @@ for f in glob.glob(sys.argv[1] + "/*.trx"):
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
 rm -rf "$results"
+
+# Two nodes behind nginx on PostgreSQL, with the build above.
+if [ "${IKM_SKIP_TWO_NODES:-}" != 1 ]; then
+  IKM_SKIP_BUILD=1 bash tests/two-nodes.sh || status=1
+fi
 exit $status
