@@ -97,16 +97,17 @@ public class ProxyTests(ProxyFactory factory) : IClassFixture<ProxyFactory>
     [Fact]
     public async Task Search_limits_count_each_client_behind_the_proxy_and_ignore_forged_addresses_from_others()
     {
-        // The budget is 2 searches a minute per client.
-        foreach (var _ in Enumerable.Range(0, 2))
+        // The budget is 2 searches a minute per client. Each search here is a new one: an answer the output cache
+        // already holds costs nothing and is not counted.
+        foreach (var words in new[] { "keripik", "tempe" })
         {
-            using var ok = await GetAsync("/cari?q=keripik", Proxy, "203.0.113.10", "https");
+            using var ok = await GetAsync($"/cari?q={words}", Proxy, "203.0.113.10", "https");
             Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         }
-        using var otherClient = await GetAsync("/cari?q=keripik", Proxy, "203.0.113.11", "https");
+        using var otherClient = await GetAsync("/cari?q=dodol", Proxy, "203.0.113.11", "https");
         using var limited = await GetAsync("/en/search?q=chips", Proxy, "203.0.113.10", "https");
         // A stranger cannot spend (or borrow) the client's budget by naming its address.
-        using var forged = await GetAsync("/cari?q=keripik", Stranger, "203.0.113.11");
+        using var forged = await GetAsync("/cari?q=abon", Stranger, "203.0.113.11");
 
         Assert.Equal(HttpStatusCode.OK, otherClient.StatusCode);
         Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
@@ -130,8 +131,9 @@ public class ProxyTests(ProxyFactory factory) : IClassFixture<ProxyFactory>
     [Fact]
     public async Task Too_many_api_requests_are_a_429_problem_with_retry_after()
     {
+        // Two different questions (the output cache answers a repeated one without counting it).
         using var first = await GetAsync("/api/v1/producers", Proxy, "203.0.113.30", "https");
-        using var second = await GetAsync("/api/v1/producers", Proxy, "203.0.113.30", "https");
+        using var second = await GetAsync("/api/v1/producers?page=1", Proxy, "203.0.113.30", "https");
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);

@@ -6,10 +6,17 @@ namespace IkmCatalog.Web.Infrastructure.NodeJournal;
 /// <summary>
 /// What one node does with the journal entries it applies, besides its search index: refresh its published-content
 /// read model, empty its output cache, purge resized copies of an image, reload the synonyms. Handlers run after the
-/// search index has applied the same entries, in registration order; a failing handler is logged and the others go on.
+/// search index has applied the same entries, by <see cref="Order"/> then registration order; a failing handler is
+/// logged and the others go on.
 /// </summary>
 public interface INodeJournalHandler
 {
+    /// <summary>
+    /// When this handler runs among the others: lower first. Whatever empties caches of rendered pages must run after
+    /// every handler that changes what pages show, or a request in between would cache the old content again.
+    /// </summary>
+    int Order => 0;
+
     /// <param name="result">The entries applied; <see cref="CatchUpResult.Rebuilt"/> when the node rebuilt instead of applying them one by one (handlers then start over from the database).</param>
     Task ApplyAsync(CatchUpResult result, CancellationToken cancellationToken);
 }
@@ -24,7 +31,7 @@ public sealed partial class NodeJournalFollower(
     : BackgroundService
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly INodeJournalHandler[] _handlers = [.. handlers];
+    private readonly INodeJournalHandler[] _handlers = [.. handlers.OrderBy(h => h.Order)];
 
     /// <summary>The last catch-up's result on this node (null before the first).</summary>
     public CatchUpResult? Last { get; private set; }

@@ -20,6 +20,9 @@ public sealed class OutputCacheEviction(IOutputCacheStore store) : INodeJournalH
         IndexJournalActions.Synonyms, IndexJournalActions.CacheEvict,
     ];
 
+    /// <summary>Last: after the read model, synonyms and media have taken the change in, so no old page is cached again.</summary>
+    public int Order => int.MaxValue;
+
     public async Task ApplyAsync(CatchUpResult result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
