@@ -131,8 +131,16 @@ public sealed class CatalogSearch(SearchIndex index, SearchSynonyms synonyms)
         searcher.Search(query, facets);
 
         var page = top.GetTopDocs((request.Page - 1) * request.PageSize, request.PageSize);
-        var highlighter = Highlighter(words, request.Culture);
-        var hits = page.ScoreDocs.Select(d => Hit(searcher, d.Doc, highlighter)).ToList();
+        List<SearchHit> hits;
+        if (request.IdsOnly)
+        {
+            hits = [.. page.ScoreDocs.Select(d => IdHit(searcher, d.Doc))];
+        }
+        else
+        {
+            var highlighter = Highlighter(words, request.Culture);
+            hits = [.. page.ScoreDocs.Select(d => Hit(searcher, d.Doc, highlighter))];
+        }
         var counts = facets.ToFacets();
         if (request.Certification is { } active)
         {
@@ -179,6 +187,15 @@ public sealed class CatalogSearch(SearchIndex index, SearchSynonyms synonyms)
     {
         var terms = MultiFields.GetTerms(searcher.IndexReader, SearchFields.Spell);
         return word => terms is not null && Exists(terms, word);
+    }
+
+    /// <summary>A product hit with only its id, from the id's doc values (no stored fields read).</summary>
+    private static SearchHit IdHit(IndexSearcher searcher, int docId)
+    {
+        var leaves = searcher.IndexReader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(docId, leaves)];
+        var ids = leaf.AtomicReader.GetNumericDocValues(SearchFields.SortId);
+        return new SearchHit(SearchDocumentTypes.Product, (int)(ids?.Get(docId - leaf.DocBase) ?? 0), "", "", "", "");
     }
 
     private static SearchHit Hit(IndexSearcher searcher, int docId, SnippetHighlighter highlighter)

@@ -57,6 +57,12 @@ public sealed record SearchRequest
     /// <summary>Also find a few producers and stories for the words (first page only).</summary>
     public bool IncludeProducersAndStories { get; init; }
 
+    /// <summary>
+    /// Hits carry only their type and id (read from doc values), no name or snippet: for listings that show what
+    /// they find from elsewhere (cards from the published content in memory), reading stored fields would be wasted.
+    /// </summary>
+    public bool IdsOnly { get; init; }
+
     public DateOnly Today => DateOnly.FromDateTime(NowUtc);
 
     public SearchSort EffectiveSort => string.IsNullOrWhiteSpace(Text)

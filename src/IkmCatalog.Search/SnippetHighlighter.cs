@@ -57,6 +57,10 @@ public sealed class SnippetHighlighter
     private List<(int Start, int End)> Matches(string text, string field)
     {
         var matches = new List<(int, int)>();
+        if (_analysed.Count == 0 && _exact.Count == 0)
+        {
+            return matches; // no words asked: nothing to mark, and no need to analyse the text
+        }
         using var stream = SearchAnalyzers.ForField(field).GetTokenStream(field, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();

@@ -17,7 +17,18 @@ public sealed class MarkdownRenderer
         .UseListExtras()
         .Build();
 
+    /// <summary>About how many characters of Markdown and HTML the rendered-HTML memo holds before it starts over.</summary>
+    private const int MemoCharacters = 8_000_000;
+
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
+
+    /// <summary>
+    /// HTML already rendered, by its Markdown: sanitizing parses the whole HTML again and costs far more than the rest
+    /// of a page, while the same published text is shown over and over. The output depends on the text only.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _memo = new(StringComparer.Ordinal);
+
+    private int _memoSize;
 
     public string ToHtml(string? markdown)
     {
@@ -25,7 +36,19 @@ public sealed class MarkdownRenderer
         {
             return "";
         }
-        return _sanitizer.Sanitize(Markdown.ToHtml(markdown, _pipeline));
+        if (_memo.TryGetValue(markdown, out var known))
+        {
+            return known;
+        }
+        var html = _sanitizer.Sanitize(Markdown.ToHtml(markdown, _pipeline));
+        if (Interlocked.Add(ref _memoSize, markdown.Length + html.Length) > MemoCharacters)
+        {
+            // Drafts and old versions pile up over time: start over rather than grow without bound.
+            _memo.Clear();
+            Interlocked.Exchange(ref _memoSize, markdown.Length + html.Length);
+        }
+        _memo.TryAdd(markdown, html);
+        return html;
     }
 
     /// <summary>Plain text of the Markdown, for meta descriptions and snippets.</summary>

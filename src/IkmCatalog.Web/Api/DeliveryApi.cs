@@ -51,7 +51,7 @@ public static class DeliveryApi
         }
         var lang = Cultures.Normalize(culture);
         var now = clock.GetUtcNow().UtcDateTime;
-        var listing = await ProductListing.RunAsync(search, published, query.ToRequest(lang, now), cancellationToken);
+        var listing = await ProductListing.RunAsync(search, published, query.ToRequest(lang, now, idsOnly: true), cancellationToken);
         var today = DateOnly.FromDateTime(now);
         return TypedResults.Ok(new PagedResult<ProductDto>(listing.Results.Total, listing.Results.Request.Page, listing.Results.Request.PageSize,
             [.. listing.Items.Select(i => ProductDto.From(i.Product, lang, today, http))]));

@@ -54,7 +54,7 @@ public static class CoreServices
                 throw new InvalidOperationException(
                     $"Unknown IkmCatalog:Database:Provider '{provider}'. Use Sqlite or PostgreSQL.");
             }
-        });
+        }, optionsLifetime: ServiceLifetime.Singleton); // options built once, not on every request's scope
 
         builder.Services.AddSingleton<IMediaStore>(new FileSystemMediaStore(paths.Media));
         builder.Services.AddSingleton<MarkdownRenderer>();

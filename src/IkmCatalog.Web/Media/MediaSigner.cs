@@ -57,8 +57,30 @@ public sealed class MediaSigner
         + "sign image URLs with a key of its own and refuse the others' URLs. Give every node the same key, e.g. the output "
         + "of `openssl rand -base64 32` in the environment variable IkmCatalog__Media__SigningKey.";
 
-    public string Sign(string pathAndCommands) =>
-        Base64Url(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(pathAndCommands)));
+    /// <summary>Entries the signature memo holds before it starts over.</summary>
+    private const int MemoEntries = 50_000;
+
+    /// <summary>
+    /// Signatures already computed: a page signs every image width of every card it shows, the same URLs on every
+    /// render, and an HMAC costs more than the rest of the image tag.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _signatures = new(StringComparer.Ordinal);
+
+    public string Sign(string pathAndCommands)
+    {
+        ArgumentNullException.ThrowIfNull(pathAndCommands);
+        if (_signatures.TryGetValue(pathAndCommands, out var known))
+        {
+            return known;
+        }
+        var signature = Base64Url(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(pathAndCommands)));
+        if (_signatures.Count >= MemoEntries)
+        {
+            _signatures.Clear();
+        }
+        _signatures.TryAdd(pathAndCommands, signature);
+        return signature;
+    }
 
     /// <summary>Constant-time comparison, so timing tells nothing about a near-miss signature.</summary>
     public bool Verify(string pathAndCommands, string? signature)

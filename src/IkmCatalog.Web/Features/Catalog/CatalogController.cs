@@ -30,7 +30,7 @@ public sealed class CatalogController(IkmDbContext db, CatalogSearch search, Pub
         ArgumentNullException.ThrowIfNull(query);
         // The catalogue lists without words: words belong to the search page.
         var parameters = query.ForPage() with { Q = null };
-        var listing = await ProductListing.RunAsync(search, published, parameters.ToRequest(Culture, NowUtc), cancellationToken);
+        var listing = await ProductListing.RunAsync(search, published, parameters.ToRequest(Culture, NowUtc, idsOnly: true), cancellationToken);
         var content = await published.AtAsync(NowUtc, cancellationToken);
         var categories = content.Categories;
         var regions = content.Regions;

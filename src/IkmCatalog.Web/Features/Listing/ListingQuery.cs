@@ -131,7 +131,8 @@ public sealed record ListingQuery
     }
 
     /// <summary>The index request for this listing (products, and producers and stories too when the search page asks).</summary>
-    public SearchRequest ToRequest(string culture, DateTime nowUtc, bool withProducersAndStories = false) => new()
+    /// <param name="idsOnly">The caller shows only the products' cards (no name or snippet with the matched words).</param>
+    public SearchRequest ToRequest(string culture, DateTime nowUtc, bool withProducersAndStories = false, bool idsOnly = false) => new()
     {
         Text = Q,
         Culture = culture,
@@ -148,6 +149,7 @@ public sealed record ListingQuery
         PageSize = PageSize ?? DefaultPageSize,
         NowUtc = nowUtc,
         IncludeProducersAndStories = withProducersAndStories,
+        IdsOnly = idsOnly,
     };
 
     /// <summary>The index's code for a certification the URL names ("halal", "HALAL", "spp-irt"), or null.</summary>
