@@ -221,9 +221,11 @@ else
   fi
 fi
 
-# 3. Kill A in the middle of a publish, timed from the moment the POST goes out, at 50 %, 100 % and 150 % of the time
-#    a warm publish takes: A restarts cold before rounds 2 and 3, whose publishes take longer, so the kills land
-#    inside the request however fast or loaded the machine is (a kill after the answer fails the round).
+# 3. Kill A in the middle of a publish, timed from the moment the POST goes out, at 20 %, 50 % and 100 % of the time
+#    a warm publish takes: A restarts cold before rounds 2 and 3, whose publishes take longer. Timing on a shared
+#    machine varies, so a kill may still come after A answered: that round then checks the answered publication is
+#    everywhere (the editor was told it was published), and the check fails unless at least one kill interrupted a
+#    publish.
 warm="$(c rename-and-publish "$node_a" "$jar" "$(product_id "${slugs[0]}")" "ujihangat$(date +%s)" 2>/dev/null || echo "published in $publish_ms ms")"
 publish_ms="$(sed -E 's/[^0-9]*([0-9]+).*/\1/' <<<"$warm")"
 burst_ok() { # every one of 30 requests through nginx answers 200 (nginx moves to B when A refuses)
@@ -234,7 +236,8 @@ burst_ok() { # every one of 30 requests through nginx answers 200 (nginx moves t
   [ "$n" = 30 ]
 }
 round=0
-for delay in $(python3 -c "print(*(round($publish_ms * f / 1000, 3) for f in (0.5, 1.0, 1.5)))"); do
+interrupted=0
+for delay in $(python3 -c "print(*(round($publish_ms * f / 1000, 3) for f in (0.2, 0.5, 1.0)))"); do
   round=$((round + 1))
   slug="${slugs[$round]}"; id="$(product_id "$slug")"
   word="ujimati${round}x$(date +%s)"
@@ -267,19 +270,28 @@ for delay in $(python3 -c "print(*(round($publish_ms * f / 1000, 3) for f in (0.
   if [ ! -e "$marker" ]; then
     fail "3.$round the publish never went out: $(tail -1 "$work/kill-$round.log")"
   elif grep -q '^published' "$work/kill-$round.log"; then
-    fail "3.$round the kill after ${delay}s came after A had answered ($(tail -1 "$work/kill-$round.log")): nothing was interrupted"
+    if [ "$published" = yes ] && [ "$page_has" = yes ] && [ "$api_has" = yes ] && [ "$draft_has" = yes ]; then
+      pass "3.$round the kill after ${delay}s came after A had answered ($(tail -1 "$work/kill-$round.log")): the answered publication is everywhere ($state)"
+    else
+      fail "3.$round A answered \"published\" before the kill, but the publication is not everywhere ($state)"
+    fi
   elif [ -z "$failover" ]; then
     fail "3.$round killed A after ${delay}s: nginx did not answer every request with 200 while A was down"
   elif [ "$published" = yes ] && [ "$page_has" = yes ] && [ "$api_has" = yes ] && [ "$draft_has" = yes ]; then
+    interrupted=$((interrupted + 1))
     pass "3.$round killed A after ${delay}s: fully published ($state); $failover"
   elif [ "$published" = no ] && [ "$page_has" = no ] && [ "$api_has" = no ] && [ "$draft_has" = yes ]; then
+    interrupted=$((interrupted + 1))
     pass "3.$round killed A after ${delay}s: still a draft with the editor's text ($state); $failover"
   elif [ "$published" = no ] && [ "$page_has" = no ] && [ "$api_has" = no ] && [ "$draft_has" = no ]; then
+    interrupted=$((interrupted + 1))
     pass "3.$round killed A after ${delay}s: the save had not committed and the editor got no answer, nothing changed ($state); $failover"
   else
     fail "3.$round killed A after ${delay}s: half state ($state)"
   fi
 done
+
+[ "$interrupted" -gt 0 ] || fail "3 no kill landed inside a publish: every round came after A had answered"
 
 # B served throughout: its log has no unhandled exception.
 if grep -q "An unhandled exception" "$work/b.log"; then fail "node B logged unhandled exceptions"; grep -m3 -A3 "An unhandled exception" "$work/b.log"; fi
