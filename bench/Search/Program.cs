@@ -88,10 +88,15 @@ for (var i = 0; i < 1500; i++)
     search.Search(requests[i % requests.Count]); // warm-up: JIT, caches
 }
 
+var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration());
 var single = Measure(1, rounds);
 Report("1 client ", single.Latencies, single.Elapsed);
 var two = Measure(2, rounds);
 Report("2 clients", two.Latencies, two.Elapsed);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"GC during the {2 * rounds} queries: {GC.CollectionCount(0) - gcBefore.Item1} gen0, {GC.CollectionCount(1) - gcBefore.Item2} gen1, " +
+    $"{GC.CollectionCount(2) - gcBefore.Item3} gen2, {(GC.GetTotalAllocatedBytes() - gcBefore.Item4) / 1024.0 / (2 * rounds):0} KiB allocated per query, " +
+    $"paused {(GC.GetTotalPauseDuration() - gcBefore.Item5).TotalMilliseconds:0} ms"));
 
 // Which requests cost most: the mean of each over a few runs, slowest first (where tuning pays).
 var slowest = requests.Select(r =>

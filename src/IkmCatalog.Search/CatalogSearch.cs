@@ -19,7 +19,18 @@ public sealed class CatalogSearch(SearchIndex index, SearchSynonyms synonyms)
     /// </summary>
     private volatile VisibleFilters? _visible;
 
-    private sealed record VisibleFilters(long Minute, Filter Products, Filter Everything);
+    private sealed record VisibleFilters(long Minute, Filter Products, Filter Everything)
+    {
+        /// <summary>
+        /// The buyer's filter combinations of this minute (region, category, certificate…), each joined with what is
+        /// visible and cached as bits, as Solr's filter cache does: a search with a filter then checks one bit per
+        /// candidate instead of walking a second query beside its words. Bounded; past the bound a combination is
+        /// built for its one search.
+        /// </summary>
+        public System.Collections.Concurrent.ConcurrentDictionary<string, Filter> Combined { get; } = new(StringComparer.Ordinal);
+    }
+
+    private const int CombinedFiltersKept = 256;
 
     /// <summary>
     /// Caches a dense filter as a bit set, which offers random access: the search then checks each candidate's bit
@@ -50,11 +61,11 @@ public sealed class CatalogSearch(SearchIndex index, SearchSynonyms synonyms)
             // Rewritten once (typo queries expand to the words they match), for searching and for highlighting.
             var built = SearchQueryBuilder.Build(request.Text, request.Culture, map, KnownWords(searcher));
             var words = built is null ? null : searcher.Rewrite(built);
-            var results = SearchProducts(searcher, request, words, visible.Products);
+            var results = SearchProducts(searcher, request, words, visible);
             string? didYouMean = null;
             if (results.Total == 0 && request.Text is not null)
             {
-                didYouMean = DidYouMean(searcher, request, map, visible.Products);
+                didYouMean = DidYouMean(searcher, request, map, visible);
             }
             IReadOnlyList<SearchHit> producers = [], stories = [];
             if (request.IncludeProducersAndStories && words is not null && request.Page == 1)
@@ -117,13 +128,11 @@ public sealed class CatalogSearch(SearchIndex index, SearchSynonyms synonyms)
         });
     }
 
-    private static SearchResults SearchProducts(IndexSearcher searcher, SearchRequest request, Query? words, Filter visible)
+    private static SearchResults SearchProducts(IndexSearcher searcher, SearchRequest request, Query? words, VisibleFilters visible)
     {
-        Query query = new FilteredQuery(words ?? new MatchAllDocsQuery(), visible);
-        if (ProductFilter(request) is { } filter)
-        {
-            query = new FilteredQuery(query, new QueryWrapperFilter(filter));
-        }
+        var filter = ProductFilterOf(request, visible);
+        // Without words every visible product matches alike: walk the filter's bits rather than every document.
+        Query query = words is null ? new ConstantScoreQuery(filter) : new FilteredQuery(words, filter);
         var wanted = request.Page * request.PageSize;
         var top = TopFieldCollector.Create(SortOf(request.EffectiveSort, request.Culture), wanted, fillFields: false, trackDocScores: false,
             trackMaxScore: false, docsScoredInOrder: false);
@@ -220,6 +229,26 @@ public sealed class CatalogSearch(SearchIndex index, SearchSynonyms synonyms)
         { NumericRangeQuery.NewInt64Range(SearchFields.VisibleUntil, nowUtc.Ticks, null, false, true), Occur.MUST },
     };
 
+    /// <summary>Visible products narrowed by the buyer's filters, as cached bits.</summary>
+    private static Filter ProductFilterOf(SearchRequest request, VisibleFilters visible)
+    {
+        if (ProductFilter(request) is not { } filter)
+        {
+            return visible.Products;
+        }
+        var key = filter.ToString();
+        if (visible.Combined.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+        var combined = new BitSetCachingFilter(new QueryWrapperFilter(new BooleanQuery
+        {
+            { new ConstantScoreQuery(visible.Products), Occur.MUST },
+            { filter, Occur.MUST },
+        }));
+        return visible.Combined.Count < CombinedFiltersKept ? visible.Combined.GetOrAdd(key, combined) : combined;
+    }
+
     /// <summary>The buyer's filters, or null when there are none.</summary>
     private static BooleanQuery? ProductFilter(SearchRequest request)
     {
@@ -270,7 +299,7 @@ public sealed class CatalogSearch(SearchIndex index, SearchSynonyms synonyms)
     /// The query with each unknown word replaced by the closest known one (names, categories, producers, places),
     /// offered only when that spelling finds something.
     /// </summary>
-    private static string? DidYouMean(IndexSearcher searcher, SearchRequest request, SynonymMap map, Filter visible)
+    private static string? DidYouMean(IndexSearcher searcher, SearchRequest request, SynonymMap map, VisibleFilters visible)
     {
         var words = SearchAnalyzers.Terms(SearchFields.Spell, request.Text!);
         var terms = MultiFields.GetTerms(searcher.IndexReader, SearchFields.Spell);

@@ -29,6 +29,20 @@ public class UpgradeAndStartTests
         Assert.Contains("pia", node.Services.GetRequiredService<SearchSynonyms>().Current.Find("bakpia")!);
     }
 
+    [Fact]
+    public async Task A_new_node_makes_its_keys_for_aes_gcm_and_still_reads_what_it_protected()
+    {
+        using var node = IkmWebFactory.With(new() { ["IkmCatalog:Seed:Enabled"] = "false" });
+        var protector = node.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test");
+
+        var token = protector.Protect("masih-masuk");
+
+        Assert.Equal("masih-masuk", protector.Unprotect(token));
+        await using var scope = node.Services.CreateAsyncScope();
+        var key = await scope.ServiceProvider.GetRequiredService<IkmDbContext>().DataProtectionKeys.SingleAsync();
+        Assert.Contains("AES_256_GCM", key.Xml, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("IkmCatalog:Nodes:Expected", "2", "IkmCatalog:Nodes:Expected is 2")]
     [InlineData("IkmCatalog:SharedPath", "shared", "IkmCatalog:SharedPath is set")]

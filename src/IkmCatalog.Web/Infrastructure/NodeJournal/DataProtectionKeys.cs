@@ -1,6 +1,8 @@
 using System.Xml.Linq;
 using IkmCatalog.Data;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -19,7 +21,14 @@ public static class DataProtectionKeys
     public static IHostApplicationBuilder AddIkmDataProtection(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddDataProtection().SetApplicationName("IkmCatalog");
+        // New keys use AES-256-GCM: one authenticated cipher instead of AES-CBC plus HMAC, about twice as fast per token,
+        // and every anonymous page with a form protects two or three values. Keys made before keep their own algorithm.
+        builder.Services.AddDataProtection().SetApplicationName("IkmCatalog")
+            .UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration
+            {
+                EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM,
+                ValidationAlgorithm = ValidationAlgorithm.HMACSHA256,
+            });
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services =>
             new ConfigureOptions<KeyManagementOptions>(options => options.XmlRepository = new ImportingKeyRepository(
                 services, services.GetRequiredService<DataPaths>().Keys, services.GetRequiredService<ILoggerFactory>())));
