@@ -201,6 +201,35 @@ public class StructuredDataTests(IkmWebFactory factory) : IClassFixture<IkmWebFa
         AssertBreadcrumbs(blocks, prefix + slug, [.. BreadcrumbNames(blocks).SkipLast(1), Text(item.GetProperty("title"), culture)]);
     }
 
+    [Fact]
+    public async Task Registration_on_the_site_is_a_free_offer_and_registration_elsewhere_an_offer_with_its_address()
+    {
+        var external = SeedFiles.Read("events.json").Where(e => e.GetProperty("published").GetBoolean() && e.TryGetProperty("registrationUrl", out var u) && u.ValueKind == JsonValueKind.String)
+            .MaxBy(e => DateTimeOffset.Parse(e.GetProperty("endsOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture))!;
+        var onSite = SeedFiles.Read("events.json").First(e => e.GetProperty("published").GetBoolean() && e.TryGetProperty("capacity", out var c) && c.ValueKind == JsonValueKind.Number
+            && DateTimeOffset.Parse(e.GetProperty("startsOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture) > DateTimeOffset.UtcNow);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<IkmDbContext>();
+            var item = await db.Events.SingleAsync(e => e.Slug == onSite.GetProperty("slug").GetString());
+            item.RegistrationMode = IkmCatalog.Events.EventRegistrationMode.Public;
+            item.RegistrationUrl = null;
+            await db.SaveChangesAsync();
+        }
+
+        var offer = Single(await BlocksAsync("/en/events/" + onSite.GetProperty("slug").GetString()), "Event").GetProperty("offers");
+        Assert.Equal("Offer", offer.GetProperty("@type").GetString());
+        Assert.Equal(0, offer.GetProperty("price").GetInt32());
+        Assert.Equal("IDR", offer.GetProperty("priceCurrency").GetString());
+        Assert.Equal("https://schema.org/InStock", offer.GetProperty("availability").GetString());
+        Assert.EndsWith("/en/events/" + onSite.GetProperty("slug").GetString(), offer.GetProperty("url").GetString()!, StringComparison.Ordinal);
+        Assert.True(offer.TryGetProperty("validThrough", out _));
+
+        var elsewhere = Single(await BlocksAsync("/agenda/" + external.GetProperty("slug").GetString()), "Event").GetProperty("offers");
+        Assert.Equal(external.GetProperty("registrationUrl").GetString(), elsewhere.GetProperty("url").GetString());
+        Assert.False(elsewhere.TryGetProperty("price", out _));
+    }
+
     [Theory]
     [InlineData("id", "/berita/")]
     [InlineData("en", "/en/stories/")]

@@ -145,7 +145,7 @@ public static class SchemaOrg
 
     /// <summary>
     /// An event, its times with the venue's UTC offset. Registration on the site (free: the site takes no payment for
-    /// it) is an <c>Offer</c> of price 0, sold out when the places are taken; registration elsewhere an Offer with its URL.
+    /// it) is an <c>Offer</c> of price 0, sold out when the places are taken; registration elsewhere an Offer with only its URL.
     /// </summary>
     public static JsonObject Event(HttpContext http, IUrlHelper url, Event item, string culture, OfficeOptions office, string siteName, Registration? registration)
     {
@@ -203,7 +203,8 @@ public static class SchemaOrg
         }
         else if (registration is { OnSite: false, Open: true } && item.RegistrationUrl is { } external)
         {
-            thing["offers"] = new JsonObject { ["@type"] = "Offer", ["url"] = external, ["availability"] = $"{Vocabulary}/InStock" };
+            // Places and fees are the other site's business: only where to register is known here.
+            thing["offers"] = new JsonObject { ["@type"] = "Offer", ["url"] = external };
         }
         return thing;
     }
