@@ -18,6 +18,15 @@ public class GalleryBrowserTests(BrowserFixture browser)
     public async Task The_viewer_opens_moves_and_closes_by_keyboard_and_gives_focus_back()
     {
         var page = await browser.NewPageAsync(width: 390, height: 844);
+        var errors = new List<string>(); // a CSP refusal (of the script or the JSON-LD blocks) shows here
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(error);
         await page.GotoAsync($"/produk/{ProductWithPhotos()}");
         var main = page.Locator("[data-gallery-main]");
         var viewer = page.Locator("dialog.viewer");
@@ -49,6 +58,7 @@ public class GalleryBrowserTests(BrowserFixture browser)
         await Expect(main).ToBeFocusedAsync();
         // The page now shows the photo last viewed.
         await Expect(page.Locator(".gallery-thumbs a").Nth(1)).ToHaveAttributeAsync("aria-current", "true");
+        Assert.Empty(errors);
         await page.Context.CloseAsync();
     }
 
