@@ -20,6 +20,9 @@ public sealed class ImageTagHelper(MediaSigner signer) : TagHelper
 
     public string? Alt { get; set; }
 
+    /// <summary>How wide the image is laid out here (one of <see cref="ImageSizes"/>); the preset's default otherwise.</summary>
+    public string? Sizes { get; set; }
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -33,9 +36,9 @@ public sealed class ImageTagHelper(MediaSigner signer) : TagHelper
         var preset = ImagePreset.Find(Preset);
         var widths = MediaUrls.WidthsFor(Media, preset);
         var width = widths[^1];
-        output.Attributes.SetAttribute("src", MediaUrls.Variant(signer, Media, preset, width));
-        output.Attributes.SetAttribute("srcset", string.Join(", ", widths.Select(w => $"{MediaUrls.Variant(signer, Media, preset, w)} {w.ToString(CultureInfo.InvariantCulture)}w")));
-        output.Attributes.SetAttribute("sizes", preset.Sizes);
+        output.Attributes.SetAttribute("src", MediaUrls.Variant(signer, Media, preset, width, preset.QualityFor(width)));
+        output.Attributes.SetAttribute("srcset", MediaUrls.Srcset(signer, Media, preset));
+        output.Attributes.SetAttribute("sizes", Sizes ?? preset.Sizes);
         output.Attributes.SetAttribute("width", width.ToString(CultureInfo.InvariantCulture));
         output.Attributes.SetAttribute("height", preset.HeightFor(width).ToString(CultureInfo.InvariantCulture));
         output.Attributes.SetAttribute("alt", Alt ?? Media.Alt.For(CultureInfo.CurrentUICulture.Name));
