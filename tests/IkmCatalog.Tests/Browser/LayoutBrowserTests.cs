@@ -130,7 +130,7 @@ public class LayoutBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task On_a_phone_the_filters_open_and_close_by_keyboard_and_a_chip_removes_its_filter()
+    public async Task On_a_phone_the_filters_fold_open_and_close_by_keyboard_and_a_chip_removes_its_filter()
     {
         var page = await browser.NewPageAsync(width: Phone, height: 844);
         await page.GotoAsync("/katalog?region=kota-kendari&exportReady=true");
@@ -160,6 +160,15 @@ public class LayoutBrowserTests(BrowserFixture browser)
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(url => !url.Contains("region=", StringComparison.Ordinal) && url.Contains("exportReady=true", StringComparison.Ordinal));
         await Expect(toggle).ToHaveTextAsync("Filter (1)");
+
+        // The search page's facets fold the same way.
+        await page.GotoAsync("/cari?q=keripik&region=kota-malang");
+        await Expect(toggle).ToHaveTextAsync("Filter (1)");
+        await Expect(page.Locator(".search-facets .facet").First).Not.ToBeVisibleAsync();
+        Assert.True((await page.Locator(".search-result").First.BoundingBoxAsync())!.Y < 844);
+        await toggle.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator(".search-facets .facet").First).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
 
