@@ -21,7 +21,11 @@ public sealed record ThemeManifest
     /// <summary>Stylesheets under this assembly's wwwroot, loaded after the base theme's.</summary>
     public IReadOnlyList<string> Stylesheets { get; init; } = [];
 
+    /// <summary>Square SVG logo; the PNG and ICO icons drawn from it live in an icons/ folder beside it.</summary>
     public string? Logo { get; init; }
+
+    /// <summary>Page background colour, also the splash screen's of the installed web app (null: the base theme's).</summary>
+    public string? BackgroundColor { get; init; }
 
     /// <summary>The office's contact details this theme's site shows unless configuration (IkmCatalog:Office) says otherwise.</summary>
     public ThemeOffice? Office { get; init; }

@@ -54,4 +54,13 @@ public sealed class ActiveTheme
     public IEnumerable<string> Stylesheets => Chain.Reverse().SelectMany(t => t.Stylesheets).Distinct();
 
     public string Logo => Chain.Select(t => t.Logo).FirstOrDefault(l => l is not null) ?? "default/logo.svg";
+
+    /// <summary>The page background of installed web apps and their splash screens.</summary>
+    public string BackgroundColor => Chain.Select(t => t.BackgroundColor).FirstOrDefault(c => c is not null) ?? "#ffffff";
+
+    /// <summary>
+    /// URL path of one of the icons drawn from the logo (favicon.ico, icon-192.png, icon-512.png,
+    /// apple-touch-icon.png): they live in an icons/ folder beside it.
+    /// </summary>
+    public string IconPath(string file) => $"/_content/IkmCatalog.Themes/{Logo[..(Logo.LastIndexOf('/') + 1)]}icons/{file}";
 }

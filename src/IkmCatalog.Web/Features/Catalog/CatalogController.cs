@@ -4,9 +4,12 @@ using IkmCatalog.Content;
 using IkmCatalog.Data;
 using IkmCatalog.Search;
 using IkmCatalog.Web.Features.Listing;
+using IkmCatalog.Web.Localization;
 using IkmCatalog.Web.Published;
+using IkmCatalog.Web.Views;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace IkmCatalog.Web.Features.Catalog;
 
@@ -15,7 +18,14 @@ public sealed record CatalogViewModel(
     ListingResult Listing,
     IReadOnlyList<Category> Categories,
     IReadOnlyList<Region> Regions,
-    Category? CurrentCategory);
+    Category? CurrentCategory,
+    IReadOnlyList<FilterChip> Filters);
+
+/// <summary>
+/// An active filter of the catalogue as a removable chip: what it says, the listing's query values without it, and for
+/// an empty result how many products that listing would find.
+/// </summary>
+public sealed record FilterChip(string Name, string Label, IReadOnlyDictionary<string, object?> WithoutValues, int? CountWithout);
 
 public sealed record ProductViewModel(
     Product Product,
@@ -23,7 +33,8 @@ public sealed record ProductViewModel(
     IReadOnlyList<Product> Related,
     IReadOnlyList<Category> Breadcrumb);
 
-public sealed class CatalogController(IkmDbContext db, CatalogSearch search, PublishedContent published, TimeProvider clock) : SiteController(clock)
+public sealed class CatalogController(IkmDbContext db, CatalogSearch search, PublishedContent published, TimeProvider clock,
+    IStringLocalizer<UiStrings> t) : SiteController(clock)
 {
     public async Task<IActionResult> Index([FromQuery] ListingQuery query, CancellationToken cancellationToken = default)
     {
@@ -34,8 +45,24 @@ public sealed class CatalogController(IkmDbContext db, CatalogSearch search, Pub
         var content = await published.AtAsync(NowUtc, cancellationToken);
         var categories = content.Categories;
         var regions = content.Regions;
-        return View(new CatalogViewModel(parameters, listing, categories, regions, categories.FirstOrDefault(c => c.Slug == parameters.Category)));
+        var chips = parameters.ActiveFilters.Select(name => new FilterChip(name, FilterLabel(parameters, name, categories, regions),
+            parameters.Without(name).RouteValues(),
+            // Only an empty result asks which filter to drop, and how much each would bring back.
+            listing.Results.Total == 0 ? search.Search(parameters.Without(name).ToRequest(Culture, NowUtc, idsOnly: true) with { PageSize = 1 }).Total : null)).ToList();
+        return View(new CatalogViewModel(parameters, listing, categories, regions, categories.FirstOrDefault(c => c.Slug == parameters.Category), chips));
     }
+
+    private string FilterLabel(ListingQuery query, string name, IReadOnlyList<Category> categories, IReadOnlyList<Region> regions) => name switch
+    {
+        "category" => categories.FirstOrDefault(c => c.Slug == query.Category)?.Name.For(Culture) ?? query.Category!,
+        "region" => regions.FirstOrDefault(r => r.Slug == query.Region)?.Name ?? query.Region!,
+        "certification" => t["cert." + query.Certification],
+        "minPrice" => t["catalog.chip.min-price", ViewFormat.Rupiah(query.MinPrice!.Value, Culture)],
+        "maxPrice" => t["catalog.chip.max-price", ViewFormat.Rupiah(query.MaxPrice!.Value, Culture)],
+        "exportReady" => t["catalog.chip.export-ready"],
+        "retail" => t["catalog.chip.retail"],
+        _ => name,
+    };
 
     public async Task<IActionResult> Product(string slug, CancellationToken cancellationToken)
     {

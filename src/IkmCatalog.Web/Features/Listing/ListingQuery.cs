@@ -59,6 +59,53 @@ public sealed record ListingQuery
     public bool HasFilters => !string.IsNullOrWhiteSpace(Category) || !string.IsNullOrWhiteSpace(Region) || !string.IsNullOrWhiteSpace(Certification)
         || ExportReady is not null || Retail is not null || MinPrice is not null || MaxPrice is not null;
 
+    /// <summary>The filters this listing applies, by their name in the URL, in the order the filter form shows them.</summary>
+    public IReadOnlyList<string> ActiveFilters =>
+    [
+        .. new (string Name, bool Set)[]
+        {
+            ("category", !string.IsNullOrWhiteSpace(Category)),
+            ("region", !string.IsNullOrWhiteSpace(Region)),
+            ("certification", !string.IsNullOrWhiteSpace(Certification)),
+            ("minPrice", MinPrice is not null),
+            ("maxPrice", MaxPrice is not null),
+            ("exportReady", ExportReady is not null),
+            ("retail", Retail is not null),
+        }.Where(f => f.Set).Select(f => f.Name),
+    ];
+
+    /// <summary>This listing with one filter (named as in <see cref="ActiveFilters"/>) dropped, from its first page.</summary>
+    public ListingQuery Without(string filter) => (filter switch
+    {
+        "category" => this with { Category = null },
+        "region" => this with { Region = null },
+        "certification" => this with { Certification = null },
+        "minPrice" => this with { MinPrice = null },
+        "maxPrice" => this with { MaxPrice = null },
+        "exportReady" => this with { ExportReady = null },
+        "retail" => this with { Retail = null },
+        _ => throw new ArgumentOutOfRangeException(nameof(filter), filter, "Not a listing filter."),
+    }) with { Page = null };
+
+    /// <summary>The URL's query values of this listing (words, filters, order; no paging), for a link to it.</summary>
+    public Dictionary<string, object?> RouteValues()
+    {
+        var values = new Dictionary<string, object?>
+        {
+            ["q"] = Q,
+            ["category"] = Category,
+            ["region"] = Region,
+            ["certification"] = Certification,
+            ["expired"] = Expired == true ? "true" : null,
+            ["exportReady"] = ExportReady == true ? "true" : null,
+            ["retail"] = Retail == true ? "true" : null,
+            ["minPrice"] = MinPrice?.ToString(CultureInfo.InvariantCulture),
+            ["maxPrice"] = MaxPrice?.ToString(CultureInfo.InvariantCulture),
+            ["sort"] = Sort,
+        };
+        return values.Where(v => v.Value is not null).ToDictionary();
+    }
+
     /// <summary>The order that applies: the one asked for when it is known, else relevance with words and newest without.</summary>
     public string EffectiveSort => Sort is not null && ListingSorts.Offered(HasWords).Contains(Sort)
         ? Sort
