@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using IkmCatalog.Content;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
@@ -66,8 +67,21 @@ public static class SiteRoutes
     {
         ArgumentNullException.ThrowIfNull(url);
         culture ??= System.Globalization.CultureInfo.CurrentUICulture.Name;
+        if (values is null && FixedPaths.TryGetValue((name, Cultures.Normalize(culture)), out var path))
+        {
+            // A page without parameters has one path: no link generation for the header's and footer's links.
+            var pathBase = url.ActionContext.HttpContext.Request.PathBase;
+            return pathBase.HasValue ? pathBase.ToUriComponent() + path : path.Length == 0 ? "/" : path;
+        }
         return url.RouteUrl(RouteName(name, culture), values) ?? "/";
     }
+
+    /// <summary>The path of every route without parameters, per language, after the path base (the home page's is empty).</summary>
+    private static readonly FrozenDictionary<(string Name, string Culture), string> FixedPaths =
+        All.SelectMany(route => Cultures.All.Select(culture => (route, culture, pattern: culture == Cultures.English ? route.English : route.Indonesian)))
+            .Where(r => !r.pattern.Contains('{', StringComparison.Ordinal))
+            .ToDictionary(r => (r.route.Name, r.culture), r => r.pattern.Length == 0 ? "" : "/" + r.pattern)
+            .ToFrozenDictionary();
 
     /// <summary>The same page in the other language (query string kept), or that language's home page.</summary>
     public static string Twin(this IUrlHelper url, HttpContext context, string culture)

@@ -49,26 +49,8 @@ public sealed class FormGuard(IDataProtectionProvider protection, TimeProvider c
 
     public SpamOptions Options => options.Value;
 
-    private volatile StampOfSecond? _stamp;
-
-    private sealed record StampOfSecond(long Second, string Value);
-
-    /// <summary>
-    /// A signed stamp of now, for the form being shown. It counts whole seconds, rounded up so a form never looks
-    /// older than it is, and every form shown in the same second gets the same stamp: one signature per second
-    /// however busy the site (a stamp proves when a form was shown, not to whom).
-    /// </summary>
-    public string NewStamp()
-    {
-        var second = (clock.GetUtcNow().UtcTicks + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond;
-        if (_stamp is { } current && current.Second == second)
-        {
-            return current.Value;
-        }
-        var value = _protector.Protect((second * TimeSpan.TicksPerSecond).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        _stamp = new StampOfSecond(second, value);
-        return value;
-    }
+    /// <summary>A signed stamp of now, for the form being shown.</summary>
+    public string NewStamp() => _protector.Protect(clock.GetUtcNow().UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public GuardVerdict Check(IFormCollection form)
     {
