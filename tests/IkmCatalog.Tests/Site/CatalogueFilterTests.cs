@@ -27,6 +27,19 @@ public class CatalogueFilterTests(IkmWebFactory factory)
                 .ToDictionary(p => p[0], p => p.Length > 1 ? Uri.UnescapeDataString(p[1]) : null)
             : [];
 
+    [Theory]
+    [InlineData("/en/catalogue?category=kue-tradisional&region=kota-kendari", "1 product found")]
+    [InlineData("/katalog?category=kue-tradisional&region=kota-kendari", "1 produk ditemukan")]
+    [InlineData("/en/catalogue?category=kue-tradisional", "products found")]
+    public async Task One_product_is_counted_in_the_singular(string url, string expected)
+    {
+        var page = await factory.GetDocumentAsync(_client, url);
+
+        var count = page.QuerySelector(".result-count")!.TextContent.Trim();
+        Assert.EndsWith(expected, count, StringComparison.Ordinal);
+        Assert.Equal(expected.StartsWith('1'), count == expected);
+    }
+
     [Fact]
     public async Task Without_filters_the_disclosure_says_filter_and_no_chips_are_shown()
     {
