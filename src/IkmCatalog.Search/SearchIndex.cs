@@ -28,6 +28,15 @@ public sealed class SearchIndex : IDisposable
     private readonly SearcherManager _searchers;
     private bool _disposed;
 
+    /// <summary>
+    /// Positional file reads (NIOFSDirectory) rather than memory-mapped files, except on Windows, where those reads
+    /// serialize. Lucene.Net's memory-mapped inputs register every per-query clone for unmapping, which left the
+    /// garbage collector about 13 ms per young collection on the 100k-product catalogue; with file reads a collection
+    /// takes about 1 ms and a search's 99th percentile dropped by a third (bench/Search).
+    /// </summary>
+    private static FSDirectory OpenDirectory(string path) =>
+        OperatingSystem.IsWindows() ? FSDirectory.Open(path) : new NIOFSDirectory(path);
+
     public SearchIndex(string path, ILogger<SearchIndex> logger)
     {
         ArgumentNullException.ThrowIfNull(logger);
@@ -41,7 +50,7 @@ public sealed class SearchIndex : IDisposable
         {
             throw new SearchIndexInUseException(path, e);
         }
-        _directory = FSDirectory.Open(path);
+        _directory = OpenDirectory(path);
         NeedsRebuild = !IsUsable(_directory, logger, out var reason);
         if (NeedsRebuild)
         {
@@ -52,7 +61,7 @@ public sealed class SearchIndex : IDisposable
             {
                 file.Delete();
             }
-            _directory = FSDirectory.Open(path);
+            _directory = OpenDirectory(path);
         }
         _writer = new IndexWriter(_directory, new IndexWriterConfig(SearchAnalyzers.Version, SearchAnalyzers.CreateIndexAnalyzer())
         {
