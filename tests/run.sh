@@ -21,17 +21,7 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 # PostgreSQL for the provider tests: the local cluster, a login role for the tests, a database per run.
-sudo=""
-[ "$(id -u)" = 0 ] || sudo="sudo"
-if ! pg_isready -q -h 127.0.0.1 2>/dev/null; then
-  version="$(ls /etc/postgresql | sort -n | tail -1)"
-  $sudo pg_ctlcluster "$version" main start || $sudo service postgresql start
-  for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 && break; sleep 1; done
-fi
-as_postgres() { if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else (cd / && sudo -u postgres "$@"); fi; }
-as_postgres psql -q -tAc "SELECT 1 FROM pg_roles WHERE rolname='ikm_tests'" | grep -q 1 \
-  || as_postgres psql -q -c "CREATE ROLE ikm_tests LOGIN CREATEDB PASSWORD 'ikm_tests'"
-export IKM_TEST_POSTGRES="Host=127.0.0.1;Username=ikm_tests;Password=ikm_tests"
+. tests/postgres.sh
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 results="$(mktemp -d)"

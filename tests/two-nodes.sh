@@ -30,15 +30,7 @@ fi
 [ -f "$app" ] || { echo "FAIL: no Release build at $app"; exit 1; }
 
 # PostgreSQL: the local cluster and the tests' login role, as tests/run.sh sets them up.
-if ! pg_isready -q -h 127.0.0.1 2>/dev/null; then
-  version="$(ls /etc/postgresql | sort -n | tail -1)"
-  $sudo pg_ctlcluster "$version" main start || $sudo service postgresql start
-  for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 && break; sleep 1; done
-fi
-as_postgres() { if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else (cd / && sudo -u postgres "$@"); fi; }
-as_postgres psql -q -tAc "SELECT 1 FROM pg_roles WHERE rolname='ikm_tests'" | grep -q 1 \
-  || as_postgres psql -q -c "CREATE ROLE ikm_tests LOGIN CREATEDB PASSWORD 'ikm_tests'"
-export PGHOST=127.0.0.1 PGUSER=ikm_tests PGPASSWORD=ikm_tests
+. tests/postgres.sh
 database="ikm_two_nodes_$$_$(date +%s)"
 sql() { psql -q -tAX -d "$database" -c "$1"; }
 

@@ -30,15 +30,7 @@ if [ "${IKM_SKIP_BUILD:-}" != 1 ]; then
   dotnet build src/IkmCatalog.Web -c Release -nologo -v quiet
 fi
 
-if ! pg_isready -q -h 127.0.0.1 2>/dev/null; then
-  version="$(ls /etc/postgresql | sort -n | tail -1)"
-  $sudo pg_ctlcluster "$version" main start || $sudo service postgresql start
-  for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 && break; sleep 1; done
-fi
-as_postgres() { if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else (cd / && sudo -u postgres "$@"); fi; }
-as_postgres psql -q -tAc "SELECT 1 FROM pg_roles WHERE rolname='ikm_tests'" | grep -q 1 \
-  || as_postgres psql -q -c "CREATE ROLE ikm_tests LOGIN CREATEDB PASSWORD 'ikm_tests'"
-export PGHOST=127.0.0.1 PGUSER=ikm_tests PGPASSWORD=ikm_tests
+. "$repo/tests/postgres.sh"
 database="ikm_bench_pages_$$"
 
 out="$repo/bench/out/pages"
