@@ -56,8 +56,7 @@ public sealed record ListingQuery
 
     public bool HasWords => !string.IsNullOrWhiteSpace(Q);
 
-    public bool HasFilters => !string.IsNullOrWhiteSpace(Category) || !string.IsNullOrWhiteSpace(Region) || !string.IsNullOrWhiteSpace(Certification)
-        || ExportReady is not null || Retail is not null || MinPrice is not null || MaxPrice is not null;
+    public bool HasFilters => ActiveFilters.Count > 0;
 
     /// <summary>The filters this listing applies, by their name in the URL, in the order the filter form shows them.</summary>
     public IReadOnlyList<string> ActiveFilters =>
