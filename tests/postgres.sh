@@ -8,7 +8,11 @@ if ! pg_isready -q -h 127.0.0.1 2>/dev/null; then
   $pg_sudo pg_ctlcluster "$version" main start || $pg_sudo service postgresql start
   for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 && break; sleep 1; done
 fi
-as_postgres() { if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else (cd / && sudo -u postgres "$@"); fi; }
+# As the superuser over the local socket, whatever PG* variables an earlier sourcing exported.
+as_postgres() {
+  local clean=(env -u PGHOST -u PGUSER -u PGPASSWORD -u PGDATABASE)
+  if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "${clean[@]}" "$@"); else (cd / && sudo -u postgres "${clean[@]}" "$@"); fi
+}
 as_postgres psql -q -tAc "SELECT 1 FROM pg_roles WHERE rolname='ikm_tests'" | grep -q 1 \
   || as_postgres psql -q -c "CREATE ROLE ikm_tests LOGIN CREATEDB PASSWORD 'ikm_tests'"
 export IKM_TEST_POSTGRES="Host=127.0.0.1;Username=ikm_tests;Password=ikm_tests"
