@@ -15,5 +15,10 @@ as_postgres() {
 }
 as_postgres psql -q -tAc "SELECT 1 FROM pg_roles WHERE rolname='ikm_tests'" | grep -q 1 \
   || as_postgres psql -q -c "CREATE ROLE ikm_tests LOGIN CREATEDB PASSWORD 'ikm_tests'"
+# Dropping a test database WITH (FORCE) ends every session in it, autovacuum workers included, which only members of
+# pg_signal_backend may do.
+as_postgres psql -q -tAc "SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid JOIN pg_roles u ON u.oid = m.member
+  WHERE r.rolname = 'pg_signal_backend' AND u.rolname = 'ikm_tests'" | grep -q 1 \
+  || as_postgres psql -q -c "GRANT pg_signal_backend TO ikm_tests"
 export IKM_TEST_POSTGRES="Host=127.0.0.1;Username=ikm_tests;Password=ikm_tests"
 export PGHOST=127.0.0.1 PGUSER=ikm_tests PGPASSWORD=ikm_tests
