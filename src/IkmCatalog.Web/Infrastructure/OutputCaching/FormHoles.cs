@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Antiforgery;
@@ -62,7 +63,7 @@ public sealed class FormHoleFiller(RequestDelegate next, PublicPagePolicy policy
             return;
         }
         var original = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
-        using var buffer = new MemoryStream();
+        using var buffer = new PooledBufferStream(64 * 1024);
         var buffering = new StreamResponseBodyFeature(buffer, original);
         context.Features.Set<IHttpResponseBodyFeature>(buffering);
         try
@@ -75,7 +76,7 @@ public sealed class FormHoleFiller(RequestDelegate next, PublicPagePolicy policy
             context.Features.Set(original);
         }
 
-        var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        var body = buffer.Written;
         var response = context.Response;
         var isHtml = response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
             && !response.Headers.ContainsKey("Content-Encoding");
@@ -85,9 +86,9 @@ public sealed class FormHoleFiller(RequestDelegate next, PublicPagePolicy policy
             var field = Encoding.UTF8.GetBytes(
                 $"<input name=\"{HtmlEncoder.Default.Encode(tokens.FormFieldName)}\" type=\"hidden\" value=\"{HtmlEncoder.Default.Encode(tokens.RequestToken ?? "")}\">");
             var stamp = Encoding.UTF8.GetBytes(HtmlEncoder.Default.Encode(guard.NewStamp()));
-            var filled = Fill(body, field, stamp);
-            response.ContentLength = filled.Length;
-            await response.Body.WriteAsync(filled, context.RequestAborted);
+            response.ContentLength = FilledLength(body.Span, field.Length, stamp.Length);
+            Fill(response.BodyWriter, body.Span, field, stamp);
+            await response.BodyWriter.FlushAsync(context.RequestAborted);
             return;
         }
         if (body.Length > 0)
@@ -97,25 +98,43 @@ public sealed class FormHoleFiller(RequestDelegate next, PublicPagePolicy policy
         }
     }
 
-    /// <summary>The body with every token marker replaced by <paramref name="field"/> and every stamp marker by <paramref name="stamp"/>.</summary>
-    public static byte[] Fill(ReadOnlyMemory<byte> body, ReadOnlySpan<byte> field, ReadOnlySpan<byte> stamp)
+    /// <summary>Writes the body with every token marker replaced by <paramref name="field"/> and every stamp marker by <paramref name="stamp"/>.</summary>
+    public static void Fill(IBufferWriter<byte> output, ReadOnlySpan<byte> body, ReadOnlySpan<byte> field, ReadOnlySpan<byte> stamp)
     {
-        using var output = new MemoryStream(body.Length + 512);
-        var rest = body.Span;
-        while (true)
+        ArgumentNullException.ThrowIfNull(output);
+        var rest = body;
+        while (NextMarker(rest) is var (at, isToken))
         {
-            var token = rest.IndexOf(FormHoles.TokenMarkerBytes);
-            var stampAt = rest.IndexOf(FormHoles.StampMarkerBytes);
-            if (token < 0 && stampAt < 0)
-            {
-                output.Write(rest);
-                return output.ToArray();
-            }
-            var isToken = token >= 0 && (stampAt < 0 || token < stampAt);
-            var at = isToken ? token : stampAt;
             output.Write(rest[..at]);
             output.Write(isToken ? field : stamp);
             rest = rest[(at + (isToken ? FormHoles.TokenMarkerBytes.Length : FormHoles.StampMarkerBytes.Length))..];
         }
+        output.Write(rest);
+    }
+
+    /// <summary>The length of what <see cref="Fill"/> writes.</summary>
+    public static long FilledLength(ReadOnlySpan<byte> body, int fieldLength, int stampLength)
+    {
+        long length = body.Length;
+        var rest = body;
+        while (NextMarker(rest) is var (at, isToken))
+        {
+            var marker = isToken ? FormHoles.TokenMarkerBytes.Length : FormHoles.StampMarkerBytes.Length;
+            length += (isToken ? fieldLength : stampLength) - marker;
+            rest = rest[(at + marker)..];
+        }
+        return length;
+    }
+
+    private static (int At, bool IsToken)? NextMarker(ReadOnlySpan<byte> rest)
+    {
+        var token = rest.IndexOf(FormHoles.TokenMarkerBytes);
+        var stampAt = rest.IndexOf(FormHoles.StampMarkerBytes);
+        if (token < 0 && stampAt < 0)
+        {
+            return null;
+        }
+        var isToken = token >= 0 && (stampAt < 0 || token < stampAt);
+        return (isToken ? token : stampAt, isToken);
     }
 }
