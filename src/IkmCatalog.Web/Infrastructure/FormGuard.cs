@@ -45,7 +45,9 @@ public sealed class FormGuard(IDataProtectionProvider protection, TimeProvider c
 
     public const string StampField = "form_stamp";
 
-    private readonly IDataProtector _protector = protection.CreateProtector("IkmCatalog.FormGuard.v1");
+    // An envelope protector: a stamp is made on every view of a page with a form, cached or not. Each stamp differs
+    // (its nonce does), and stamps sealed by the key ring itself, before envelopes, still read.
+    private readonly EnvelopeProtector _protector = new(protection.CreateProtector("IkmCatalog.FormGuard.v1"), clock);
 
     public SpamOptions Options => options.Value;
 

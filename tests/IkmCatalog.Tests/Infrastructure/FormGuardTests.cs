@@ -69,6 +69,53 @@ public sealed class FormGuardTests
         Assert.Equal(GuardVerdict.Stale, guard.Check(Form(old)));
     }
 
+    [Fact]
+    public void Stamps_made_in_the_same_tick_differ_and_each_is_accepted()
+    {
+        var guard = NewGuard();
+        var first = guard.NewStamp();
+        var second = guard.NewStamp();
+        Assert.NotEqual(first, second);
+        _clock.Now = _clock.Now.AddSeconds(20);
+        Assert.Equal(GuardVerdict.Accepted, guard.Check(Form(first)));
+        Assert.Equal(GuardVerdict.Accepted, guard.Check(Form(second)));
+    }
+
+    [Fact]
+    public void A_changed_stamp_is_stale_and_an_unchanged_one_reads_on_another_node_after_a_key_change()
+    {
+        var keys = new EphemeralDataProtectionProvider();
+        var guard = NewGuard(keys);
+        var stamp = guard.NewStamp();
+        _clock.Now = _clock.Now.AddHours(2); // this node has made a new content key since
+        var fresh = guard.NewStamp();
+        Assert.NotEqual(stamp[..40], fresh[..40]);
+        var otherNode = NewGuard(keys); // same key ring, has never seen either content key
+        _clock.Now = _clock.Now.AddMinutes(1);
+        Assert.Equal(GuardVerdict.Accepted, otherNode.Check(Form(stamp)));
+        Assert.Equal(GuardVerdict.Accepted, otherNode.Check(Form(fresh)));
+
+        // Any changed byte (the signed time, the nonce, the sealed key) breaks the seal.
+        var bytes = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(fresh);
+        foreach (var at in new[] { bytes.Length - 1, bytes.Length - 20, 10 })
+        {
+            var changed = (byte[])bytes.Clone();
+            changed[at] ^= 1;
+            Assert.Equal(GuardVerdict.Stale, otherNode.Check(Form(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(changed))));
+        }
+        Assert.Equal(GuardVerdict.Stale, otherNode.Check(Form(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(bytes[..30]))));
+    }
+
+    [Fact]
+    public void A_stamp_sealed_by_the_key_ring_before_envelopes_is_still_accepted()
+    {
+        var keys = new EphemeralDataProtectionProvider();
+        var shown = _clock.Now.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var legacy = keys.CreateProtector("IkmCatalog.FormGuard.v1").Protect(shown);
+        _clock.Now = _clock.Now.AddMinutes(2);
+        Assert.Equal(GuardVerdict.Accepted, NewGuard(keys).Check(Form(legacy)));
+    }
+
     [Theory]
     [InlineData(GuardVerdict.Honeypot)]
     [InlineData(GuardVerdict.TooFast)]

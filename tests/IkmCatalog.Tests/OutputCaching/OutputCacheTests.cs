@@ -193,6 +193,8 @@ public class OutputCacheTests(OutputCacheTests.Host host) : IClassFixture<Output
         Assert.False(string.IsNullOrEmpty(firstToken));
         Assert.False(string.IsNullOrEmpty(secondToken));
         Assert.NotEqual(firstToken, secondToken);
+        // Envelope-protected: one AES-GCM operation per token instead of a key-ring operation (EnvelopeProtector).
+        Assert.True(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(firstToken!).AsSpan().StartsWith("IKE1"u8));
         Assert.DoesNotContain(FormHoles.TokenMarker, secondHtml, StringComparison.Ordinal);
         Assert.Contains(secondPage.Headers.GetValues("Set-Cookie"), c => c.StartsWith("ikm.af=", StringComparison.Ordinal));
 
