@@ -59,7 +59,7 @@ public sealed class CatalogSearch(SearchIndex index, SearchSynonyms synonyms)
         return index.Read(searcher =>
         {
             // Rewritten once (typo queries expand to the words they match), for searching and for highlighting.
-            var built = SearchQueryBuilder.Build(request.Text, request.Culture, map, KnownWords(searcher));
+            var built = SearchQueryBuilder.Build(request.Text, request.Culture, map, KnownWords(searcher), TermStates.Of(searcher));
             var words = built is null ? null : searcher.Rewrite(built);
             var results = SearchProducts(searcher, request, words, visible);
             string? didYouMean = null;
@@ -324,7 +324,7 @@ public sealed class CatalogSearch(SearchIndex index, SearchSynonyms synonyms)
             return null;
         }
         var suggestion = string.Join(' ', corrected);
-        var query = SearchQueryBuilder.Build(suggestion, request.Culture, map, KnownWords(searcher));
+        var query = SearchQueryBuilder.Build(suggestion, request.Culture, map, KnownWords(searcher), TermStates.Of(searcher));
         if (query is null)
         {
             return null;

@@ -49,14 +49,15 @@ public static class SearchQueryBuilder
 
     /// <summary>The words query, or null when nothing searchable was typed (only stop words or punctuation).</summary>
     /// <param name="isKnownWord">Whether the index holds the word as written; null: treat every word as possibly misspelt.</param>
-    public static Query? Build(string? text, string culture, SynonymMap synonyms, Func<string, bool>? isKnownWord = null)
+    /// <param name="termStates">The searched reader's term lookups, so the query need not look its terms up again.</param>
+    public static Query? Build(string? text, string culture, SynonymMap synonyms, Func<string, bool>? isKnownWord = null, TermStates? termStates = null)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
         var english = Cultures.IsEnglish(culture);
-        var clauses = Units(text, synonyms).Select(u => UnitQuery(u, english, isKnownWord)).OfType<Query>().ToList();
+        var clauses = Units(text, synonyms).Select(u => UnitQuery(u, english, isKnownWord, termStates)).OfType<Query>().ToList();
         if (clauses.Count == 0)
         {
             return null;
@@ -97,7 +98,7 @@ public static class SearchQueryBuilder
         return query;
     }
 
-    private static DisjunctionMaxQuery? UnitQuery(QueryUnit unit, bool english, Func<string, bool>? isKnownWord)
+    private static DisjunctionMaxQuery? UnitQuery(QueryUnit unit, bool english, Func<string, bool>? isKnownWord, TermStates? termStates)
     {
         // Each distinct (field, terms) once, at its best weight: variants often analyse alike ("cashew", "cashews").
         var clauses = new Dictionary<(string Field, string Terms), (List<string> Terms, float Boost)>();
@@ -132,8 +133,8 @@ public static class SearchQueryBuilder
         var best = new DisjunctionMaxQuery(0.1f);
         foreach (var ((field, _), (terms, boost)) in clauses)
         {
-            best.Add(terms.Count == 1 ? new TermQuery(new Term(field, terms[0])) { Boost = boost }
-                : field is SearchFields.TextIndonesian or SearchFields.TextEnglish ? AllOf(field, terms, boost)
+            best.Add(terms.Count == 1 ? TermQuery(new Term(field, terms[0]), boost, termStates)
+                : field is SearchFields.TextIndonesian or SearchFields.TextEnglish ? AllOf(field, terms, boost, termStates)
                 : Phrase(field, terms, boost, slop: 1));
         }
         if (!unit.Text.Contains(' ', StringComparison.Ordinal) && unit.Text.Length >= 4 && !unit.Text.Any(char.IsDigit)
@@ -181,14 +182,21 @@ public static class SearchQueryBuilder
         (english ? SearchFields.TextIndonesian : SearchFields.TextEnglish, 0.8f),
     ];
 
-    private static BooleanQuery AllOf(string field, IReadOnlyList<string> terms, float boost)
+    private static BooleanQuery AllOf(string field, IReadOnlyList<string> terms, float boost, TermStates? termStates)
     {
         var all = new BooleanQuery(disableCoord: true) { Boost = boost };
         foreach (var term in terms)
         {
-            all.Add(new TermQuery(new Term(field, term)), Occur.MUST);
+            all.Add(TermQuery(new Term(field, term), 1f, termStates), Occur.MUST);
         }
         return all;
+    }
+
+    private static TermQuery TermQuery(Term term, float boost, TermStates? termStates)
+    {
+        var query = termStates?.Query(term) ?? new TermQuery(term);
+        query.Boost = boost;
+        return query;
     }
 
     private static PhraseQuery Phrase(string field, IReadOnlyList<string> terms, float boost, int slop = 2)
