@@ -88,12 +88,12 @@ public static class SearchQueryBuilder
             return words;
         }
         var query = new BooleanQuery { { words, Occur.MUST } };
-        query.Add(Phrase(SearchFields.NameExact, tokens, PhraseBoost), Occur.SHOULD);
+        query.Add(Phrase(SearchFields.NameExact, tokens, PhraseBoost, termStates: termStates), Occur.SHOULD);
         var nameField = english ? SearchFields.NameEnglish : SearchFields.NameIndonesian;
         var analysed = SearchAnalyzers.Terms(nameField, text);
         if (analysed.Count >= 2)
         {
-            query.Add(Phrase(nameField, analysed, PhraseBoost * 0.8f), Occur.SHOULD);
+            query.Add(Phrase(nameField, analysed, PhraseBoost * 0.8f, termStates: termStates), Occur.SHOULD);
         }
         return query;
     }
@@ -135,7 +135,7 @@ public static class SearchQueryBuilder
         {
             best.Add(terms.Count == 1 ? TermQuery(new Term(field, terms[0]), boost, termStates)
                 : field is SearchFields.TextIndonesian or SearchFields.TextEnglish ? AllOf(field, terms, boost, termStates)
-                : Phrase(field, terms, boost, slop: 1));
+                : Phrase(field, terms, boost, slop: 1, termStates));
         }
         if (!unit.Text.Contains(' ', StringComparison.Ordinal) && unit.Text.Length >= 4 && !unit.Text.Any(char.IsDigit)
             && isKnownWord?.Invoke(unit.Text) != true)
@@ -199,13 +199,18 @@ public static class SearchQueryBuilder
         return query;
     }
 
-    private static PhraseQuery Phrase(string field, IReadOnlyList<string> terms, float boost, int slop = 2)
+    /// <summary>
+    /// A phrase; one with a word the index does not hold in the field (most of a synonym's phrases in producer, place
+    /// or certificate fields) cannot match, so it is kept as an <see cref="AbsentPhraseQuery"/>, which skips the
+    /// phrase's own lookups and scorers.
+    /// </summary>
+    private static Query Phrase(string field, IReadOnlyList<string> terms, float boost, int slop = 2, TermStates? termStates = null)
     {
         var phrase = new PhraseQuery { Slop = slop, Boost = boost };
         foreach (var term in terms)
         {
             phrase.Add(new Term(field, term));
         }
-        return phrase;
+        return termStates is not null && phrase.GetTerms().Any(t => !termStates.Exists(t)) ? new AbsentPhraseQuery(phrase) : phrase;
     }
 }

@@ -36,7 +36,13 @@ public sealed class TermStates
     }
 
     /// <summary>A term query that knows where its term is in this reader.</summary>
-    public TermQuery Query(Term term)
+    public TermQuery Query(Term term) => new(term, Lookup(term));
+
+    /// <summary>Whether the reader holds the term at all.</summary>
+    public bool Exists(Term term) => Lookup(term).DocFreq > 0;
+
+    /// <summary>Where the term is in each segment of this reader, and in how many documents.</summary>
+    public TermContext Lookup(Term term)
     {
         ArgumentNullException.ThrowIfNull(term);
         if (!_states.TryGetValue(term, out var state))
@@ -47,6 +53,6 @@ public sealed class TermStates
                 _states.TryAdd(term, state);
             }
         }
-        return new TermQuery(term, state);
+        return state;
     }
 }
