@@ -192,10 +192,11 @@ public sealed class CatalogSearch(SearchIndex index, SearchSynonyms synonyms)
         return filters;
     }
 
+    /// <summary>Whether the index holds a word as written, from the reader's cached term lookups.</summary>
     private static Func<string, bool> KnownWords(IndexSearcher searcher)
     {
-        var terms = MultiFields.GetTerms(searcher.IndexReader, SearchFields.Spell);
-        return word => terms is not null && Exists(terms, word);
+        var states = TermStates.Of(searcher);
+        return word => states.Exists(new Lucene.Net.Index.Term(SearchFields.Spell, word));
     }
 
     /// <summary>A product hit with only its id, from the id's doc values (no stored fields read).</summary>
