@@ -180,7 +180,19 @@ public sealed class SearchIndex : IDisposable
 
     private sealed class SimilaritySearcherFactory : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Similarity };
+        public override IndexSearcher NewSearcher(IndexReader reader) => new StatisticsCachingSearcher(reader) { Similarity = Similarity };
+    }
+
+    /// <summary>
+    /// Keeps each field's collection statistics for the searcher's life (its reader never changes). Lucene works them
+    /// out for every term of every query by merging the segments' term dictionaries of the field anew.
+    /// </summary>
+    private sealed class StatisticsCachingSearcher(IndexReader reader) : IndexSearcher(reader)
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CollectionStatistics> _fields = new(StringComparer.Ordinal);
+
+        public override CollectionStatistics CollectionStatistics(string field) =>
+            _fields.TryGetValue(field, out var statistics) ? statistics : _fields.GetOrAdd(field, base.CollectionStatistics(field));
     }
 }
 
