@@ -82,6 +82,17 @@ requests.Add(new SearchRequest { NowUtc = now, Category = "keripik", Sort = Sear
 var search = new CatalogSearch(index, new SearchSynonyms(SearchSynonyms.ShippedFile));
 var empty = requests.Count(r => search.Search(r).Total == 0);
 Console.WriteLine($"Query set: {requests.Count} requests from {words.Count} queries ({empty} with no results)");
+// What buyers would see (hits in order with their marked names and snippets, totals, facet counts, suggestions),
+// as one digest: a change for speed must leave it as it was.
+var seen = new System.Text.StringBuilder();
+foreach (var r in requests)
+{
+    var result = search.Search(r);
+    seen.Append(result.Total).Append(result.DidYouMean).AppendJoin('|', result.Items.Select(h => $"{h.Id} {h.Slug} {h.NameHtml} {h.SnippetHtml}"))
+        .AppendJoin('|', new[] { result.Facets.Category, result.Facets.Region, result.Facets.Certification, result.Facets.ExportReady }
+            .SelectMany(f => f).Select(v => $"{v.Value}={v.Count}")).Append('\n');
+}
+Console.WriteLine($"Results digest: {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(seen.ToString())))[..16]}");
 
 for (var i = 0; i < 1500; i++)
 {
@@ -89,12 +100,15 @@ for (var i = 0; i < 1500; i++)
 }
 
 var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration());
+// CPU time per query holds still while other processes share the machine; wall-clock latencies do not.
+var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 var single = Measure(1, rounds);
 Report("1 client ", single.Latencies, single.Elapsed);
 var two = Measure(2, rounds);
 Report("2 clients", two.Latencies, two.Elapsed);
+var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"GC during the {2 * rounds} queries: {GC.CollectionCount(0) - gcBefore.Item1} gen0, {GC.CollectionCount(1) - gcBefore.Item2} gen1, " +
+    $"CPU {cpu.TotalMilliseconds / (2 * rounds):0.00} ms per query; GC during the {2 * rounds} queries: {GC.CollectionCount(0) - gcBefore.Item1} gen0, {GC.CollectionCount(1) - gcBefore.Item2} gen1, " +
     $"{GC.CollectionCount(2) - gcBefore.Item3} gen2, {(GC.GetTotalAllocatedBytes() - gcBefore.Item4) / 1024.0 / (2 * rounds):0} KiB allocated per query, " +
     $"paused {(GC.GetTotalPauseDuration() - gcBefore.Item5).TotalMilliseconds:0} ms"));
 

@@ -59,7 +59,7 @@ public sealed class CatalogSearch(SearchIndex index, SearchSynonyms synonyms)
         return index.Read(searcher =>
         {
             // Rewritten once (typo queries expand to the words they match), for searching and for highlighting.
-            var built = SearchQueryBuilder.Build(request.Text, request.Culture, map, KnownWords(searcher));
+            var built = SearchQueryBuilder.Build(request.Text, request.Culture, map, KnownWords(searcher), TermStates.Of(searcher));
             var words = built is null ? null : searcher.Rewrite(built);
             var results = SearchProducts(searcher, request, words, visible);
             string? didYouMean = null;
@@ -192,10 +192,11 @@ public sealed class CatalogSearch(SearchIndex index, SearchSynonyms synonyms)
         return filters;
     }
 
+    /// <summary>Whether the index holds a word as written, from the reader's cached term lookups.</summary>
     private static Func<string, bool> KnownWords(IndexSearcher searcher)
     {
-        var terms = MultiFields.GetTerms(searcher.IndexReader, SearchFields.Spell);
-        return word => terms is not null && Exists(terms, word);
+        var states = TermStates.Of(searcher);
+        return word => states.Exists(new Lucene.Net.Index.Term(SearchFields.Spell, word));
     }
 
     /// <summary>A product hit with only its id, from the id's doc values (no stored fields read).</summary>
@@ -209,17 +210,78 @@ public sealed class CatalogSearch(SearchIndex index, SearchSynonyms synonyms)
 
     private static SearchHit Hit(IndexSearcher searcher, int docId, SnippetHighlighter highlighter)
     {
-        var doc = searcher.Doc(docId);
         var english = highlighter.Culture == Cultures.English;
-        var name = doc.Get(english ? SearchFields.DisplayNameEnglish : SearchFields.DisplayNameIndonesian);
-        var snippet = doc.Get(english ? SearchFields.SnippetEnglish : SearchFields.SnippetIndonesian) ?? "";
+        var shown = new ShownFields(english);
+        searcher.Doc(docId, shown);
+        var name = shown.Name ?? "";
         return new SearchHit(
-            doc.Get(SearchFields.Type),
-            doc.GetField(SearchFields.Id).GetInt32Value() ?? 0,
-            doc.Get(SearchFields.Slug),
+            shown.Type ?? "",
+            shown.Id,
+            shown.Slug ?? "",
             name,
             highlighter.Highlight(name, SearchFields.Name(highlighter.Culture)),
-            highlighter.Snippet(snippet, SearchFields.Text(highlighter.Culture)));
+            highlighter.Snippet(shown.Snippet ?? "", SearchFields.Text(highlighter.Culture)));
+    }
+
+    /// <summary>
+    /// Reads only what a hit shows in the page's language (the first value of each field) and stops there: the other
+    /// language's name and snippet are neither decoded nor kept.
+    /// </summary>
+    private sealed class ShownFields(bool english) : StoredFieldVisitor
+    {
+        private readonly string _nameField = english ? SearchFields.DisplayNameEnglish : SearchFields.DisplayNameIndonesian;
+        private readonly string _snippetField = english ? SearchFields.SnippetEnglish : SearchFields.SnippetIndonesian;
+        private bool _hasId;
+
+        public string? Type { get; private set; }
+        public int Id { get; private set; }
+        public string? Slug { get; private set; }
+        public string? Name { get; private set; }
+        public string? Snippet { get; private set; }
+
+        public override Status NeedsField(FieldInfo fieldInfo)
+        {
+            ArgumentNullException.ThrowIfNull(fieldInfo);
+            if (Type is not null && _hasId && Slug is not null && Name is not null && Snippet is not null)
+            {
+                return Status.STOP;
+            }
+            var wanted = fieldInfo.Name switch
+            {
+                SearchFields.Type => Type is null,
+                SearchFields.Id => !_hasId,
+                SearchFields.Slug => Slug is null,
+                var f when f == _nameField => Name is null,
+                var f when f == _snippetField => Snippet is null,
+                _ => false,
+            };
+            return wanted ? Status.YES : Status.NO;
+        }
+
+        public override void StringField(FieldInfo fieldInfo, string value)
+        {
+            ArgumentNullException.ThrowIfNull(fieldInfo);
+            switch (fieldInfo.Name)
+            {
+                case SearchFields.Type:
+                    Type = value;
+                    break;
+                case SearchFields.Slug:
+                    Slug = value;
+                    break;
+                case var f when f == _nameField:
+                    Name = value;
+                    break;
+                case var f when f == _snippetField:
+                    Snippet = value;
+                    break;
+            }
+        }
+
+        public override void Int32Field(FieldInfo fieldInfo, int value)
+        {
+            (Id, _hasId) = (value, true);
+        }
     }
 
     /// <summary>Published documents inside their publishing window now.</summary>
@@ -324,7 +386,7 @@ public sealed class CatalogSearch(SearchIndex index, SearchSynonyms synonyms)
             return null;
         }
         var suggestion = string.Join(' ', corrected);
-        var query = SearchQueryBuilder.Build(suggestion, request.Culture, map, KnownWords(searcher));
+        var query = SearchQueryBuilder.Build(suggestion, request.Culture, map, KnownWords(searcher), TermStates.Of(searcher));
         if (query is null)
         {
             return null;

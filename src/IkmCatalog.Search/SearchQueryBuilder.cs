@@ -49,14 +49,15 @@ public static class SearchQueryBuilder
 
     /// <summary>The words query, or null when nothing searchable was typed (only stop words or punctuation).</summary>
     /// <param name="isKnownWord">Whether the index holds the word as written; null: treat every word as possibly misspelt.</param>
-    public static Query? Build(string? text, string culture, SynonymMap synonyms, Func<string, bool>? isKnownWord = null)
+    /// <param name="termStates">The searched reader's term lookups, so the query need not look its terms up again.</param>
+    public static Query? Build(string? text, string culture, SynonymMap synonyms, Func<string, bool>? isKnownWord = null, TermStates? termStates = null)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
         var english = Cultures.IsEnglish(culture);
-        var clauses = Units(text, synonyms).Select(u => UnitQuery(u, english, isKnownWord)).OfType<Query>().ToList();
+        var clauses = Units(text, synonyms).Select(u => UnitQuery(u, english, isKnownWord, termStates)).OfType<Query>().ToList();
         if (clauses.Count == 0)
         {
             return null;
@@ -87,17 +88,17 @@ public static class SearchQueryBuilder
             return words;
         }
         var query = new BooleanQuery { { words, Occur.MUST } };
-        query.Add(Phrase(SearchFields.NameExact, tokens, PhraseBoost), Occur.SHOULD);
+        query.Add(Phrase(SearchFields.NameExact, tokens, PhraseBoost, termStates: termStates), Occur.SHOULD);
         var nameField = english ? SearchFields.NameEnglish : SearchFields.NameIndonesian;
         var analysed = SearchAnalyzers.Terms(nameField, text);
         if (analysed.Count >= 2)
         {
-            query.Add(Phrase(nameField, analysed, PhraseBoost * 0.8f), Occur.SHOULD);
+            query.Add(Phrase(nameField, analysed, PhraseBoost * 0.8f, termStates: termStates), Occur.SHOULD);
         }
         return query;
     }
 
-    private static DisjunctionMaxQuery? UnitQuery(QueryUnit unit, bool english, Func<string, bool>? isKnownWord)
+    private static DisjunctionMaxQuery? UnitQuery(QueryUnit unit, bool english, Func<string, bool>? isKnownWord, TermStates? termStates)
     {
         // Each distinct (field, terms) once, at its best weight: variants often analyse alike ("cashew", "cashews").
         var clauses = new Dictionary<(string Field, string Terms), (List<string> Terms, float Boost)>();
@@ -132,9 +133,9 @@ public static class SearchQueryBuilder
         var best = new DisjunctionMaxQuery(0.1f);
         foreach (var ((field, _), (terms, boost)) in clauses)
         {
-            best.Add(terms.Count == 1 ? new TermQuery(new Term(field, terms[0])) { Boost = boost }
-                : field is SearchFields.TextIndonesian or SearchFields.TextEnglish ? AllOf(field, terms, boost)
-                : Phrase(field, terms, boost, slop: 1));
+            best.Add(terms.Count == 1 ? TermQuery(new Term(field, terms[0]), boost, termStates)
+                : field is SearchFields.TextIndonesian or SearchFields.TextEnglish ? AllOf(field, terms, boost, termStates)
+                : Phrase(field, terms, boost, slop: 1, termStates));
         }
         if (!unit.Text.Contains(' ', StringComparison.Ordinal) && unit.Text.Length >= 4 && !unit.Text.Any(char.IsDigit)
             && isKnownWord?.Invoke(unit.Text) != true)
@@ -181,23 +182,35 @@ public static class SearchQueryBuilder
         (english ? SearchFields.TextIndonesian : SearchFields.TextEnglish, 0.8f),
     ];
 
-    private static BooleanQuery AllOf(string field, IReadOnlyList<string> terms, float boost)
+    private static BooleanQuery AllOf(string field, IReadOnlyList<string> terms, float boost, TermStates? termStates)
     {
         var all = new BooleanQuery(disableCoord: true) { Boost = boost };
         foreach (var term in terms)
         {
-            all.Add(new TermQuery(new Term(field, term)), Occur.MUST);
+            all.Add(TermQuery(new Term(field, term), 1f, termStates), Occur.MUST);
         }
         return all;
     }
 
-    private static PhraseQuery Phrase(string field, IReadOnlyList<string> terms, float boost, int slop = 2)
+    private static TermQuery TermQuery(Term term, float boost, TermStates? termStates)
+    {
+        var query = termStates?.Query(term) ?? new TermQuery(term);
+        query.Boost = boost;
+        return query;
+    }
+
+    /// <summary>
+    /// A phrase; one with a word the index does not hold in the field (most of a synonym's phrases in producer, place
+    /// or certificate fields) cannot match, so it is kept as an <see cref="AbsentPhraseQuery"/>, which skips the
+    /// phrase's own lookups and scorers.
+    /// </summary>
+    private static Query Phrase(string field, IReadOnlyList<string> terms, float boost, int slop = 2, TermStates? termStates = null)
     {
         var phrase = new PhraseQuery { Slop = slop, Boost = boost };
         foreach (var term in terms)
         {
             phrase.Add(new Term(field, term));
         }
-        return phrase;
+        return termStates is not null && phrase.GetTerms().Any(t => !termStates.Exists(t)) ? new AbsentPhraseQuery(phrase) : phrase;
     }
 }

@@ -37,7 +37,8 @@ public sealed class SnippetHighlighter
     {
         ArgumentNullException.ThrowIfNull(text);
         text = text.ReplaceLineEndings(" ");
-        var matches = Matches(text, field);
+        // Nothing past the first match plus the snippet's length can be shown, so the analysis stops there.
+        var matches = Matches(text, field, length);
         var start = matches.Count == 0 ? 0 : Math.Max(0, matches[0].Start - length / 4);
         if (start > 0)
         {
@@ -54,9 +55,10 @@ public sealed class SnippetHighlighter
         return (start > 0 ? "…" : "") + html + (end < text.Length ? "…" : "");
     }
 
-    private List<(int Start, int End)> Matches(string text, string field)
+    /// <param name="after">When set, stop once a word starts this many characters past the first match.</param>
+    private List<(int Start, int End)> Matches(string text, string field, int? after = null)
     {
-        var matches = new List<(int, int)>();
+        var matches = new List<(int Start, int End)>();
         if (_analysed.Count == 0 && _exact.Count == 0)
         {
             return matches; // no words asked: nothing to mark, and no need to analyse the text
@@ -72,6 +74,10 @@ public sealed class SnippetHighlighter
             if (end > text.Length || start >= end)
             {
                 continue;
+            }
+            if (after is { } limit && matches.Count > 0 && start >= matches[0].Start + limit)
+            {
+                break;
             }
             if (_analysed.Contains(term.ToString()) || _exact.Contains(SynonymMap.Normalize(text[start..end])))
             {
