@@ -31,7 +31,8 @@ public sealed record ProductViewModel(
     Product Product,
     IReadOnlyList<Certification> Certifications,
     IReadOnlyList<Product> Related,
-    IReadOnlyList<Category> Breadcrumb);
+    IReadOnlyList<Category> Breadcrumb,
+    HtmlMemo? Memo = null);
 
 public sealed class CatalogController(IkmDbContext db, CatalogSearch search, PublishedContent published, TimeProvider clock,
     IStringLocalizer<UiStrings> t) : SiteController(clock)
@@ -74,7 +75,7 @@ public sealed class CatalogController(IkmDbContext db, CatalogSearch search, Pub
             return await RedirectFromOldSlugAsync(db, DocumentTypes.Product, slug, cancellationToken);
         }
         return View(new ProductViewModel(product, [.. product.PublicCertifications(DateOnly.FromDateTime(now))],
-            content.Related(product, 4), content.Breadcrumb(product.CategoryId)));
+            content.Related(product, 4), content.Breadcrumb(product.CategoryId), content.RenderedHtml));
     }
 
     /// <summary>The product page's model around a draft product, from the database (the backoffice's preview; the public page reads published content).</summary>
