@@ -68,7 +68,7 @@ public sealed class PublishedSnapshot
 
     public PublishedRows Rows { get; }
 
-    /// <summary>HTML of partials showing this snapshot's content (product cards, certificate badges): evicted with it.</summary>
+    /// <summary>HTML of partials showing this snapshot's content (product pages): evicted with it.</summary>
     public Views.HtmlMemo RenderedHtml { get; } = new();
 
     /// <summary>The first moment this snapshot is right for (a publishing window opened or closed then).</summary>

@@ -16,8 +16,8 @@ public readonly record struct HtmlMemoKey(string Partial, int Id, string Culture
 /// <summary>
 /// The HTML of partials that is the same on every request with the same <see cref="HtmlMemoKey"/>, rendered once by
 /// the partial itself (the markup stays in the .cshtml) and then written as it is: the header and footer on every page
-/// (one per app and language), the cards and badges of a product page (one per published snapshot, so a change of
-/// content starts over). Rendering partials costs more than the rest of a page.
+/// (one per app and language), a product page's body and structured data (one per published snapshot, so a change of
+/// content starts over). Rendering views costs far more than the rest of a page.
 /// </summary>
 public sealed class HtmlMemo
 {
@@ -41,9 +41,9 @@ public sealed class HtmlMemo
     /// <summary>
     /// The partial's HTML for the key, rendered on first use. With <paramref name="hole"/>, the partial is rendered with
     /// <see cref="Hole"/> in <see cref="HoleKey"/> and must write it where the per-request value goes; the value is
-    /// written there, encoded as Razor would.
+    /// written there: a string encoded as Razor would, HTML as it is.
     /// </summary>
-    public async Task<IHtmlContent> PartialAsync(IHtmlHelper html, HtmlMemoKey key, object? model = null, string? hole = null)
+    public async Task<IHtmlContent> PartialAsync(IHtmlHelper html, HtmlMemoKey key, object? model = null, object? hole = null)
     {
         ArgumentNullException.ThrowIfNull(html);
         if (!_rendered.TryGetValue(key, out var rendered))
@@ -55,7 +55,7 @@ public sealed class HtmlMemo
             }
             var content = await html.PartialAsync(key.Partial, model, viewData);
             using var writer = new StringWriter();
-            content.WriteTo(writer, html.ViewContext.HttpContext.RequestServices.GetRequiredService<HtmlEncoder>());
+            content.WriteTo(writer, Encoder(html));
             var text = writer.ToString();
             var at = hole is null ? -1 : text.IndexOf(Hole, StringComparison.Ordinal);
             rendered = at < 0 ? new Rendered(text, null) : new Rendered(text[..at], text[(at + Hole.Length)..]);
@@ -69,16 +69,54 @@ public sealed class HtmlMemo
         {
             return new HtmlString(rendered.Before);
         }
-        return new HtmlContentBuilder(3).AppendHtml(rendered.Before).Append(hole ?? "").AppendHtml(rendered.After);
+        var builder = new HtmlContentBuilder(3).AppendHtml(rendered.Before);
+        if (hole is IHtmlContent holeHtml)
+        {
+            builder.AppendHtml(holeHtml);
+        }
+        else
+        {
+            builder.Append(hole as string ?? "");
+        }
+        return builder.AppendHtml(rendered.After);
     }
+
+    /// <summary>HTML made by code (structured data), made on first use of the key.</summary>
+    public IHtmlContent Remember(IHtmlHelper html, HtmlMemoKey key, Func<IHtmlContent> render)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(render);
+        if (!_rendered.TryGetValue(key, out var rendered))
+        {
+            using var writer = new StringWriter();
+            render().WriteTo(writer, Encoder(html));
+            rendered = new Rendered(writer.ToString(), null);
+            if (_rendered.Count >= MaxEntries)
+            {
+                _rendered.Clear();
+            }
+            _rendered.TryAdd(key, rendered);
+        }
+        return new HtmlString(rendered.Before);
+    }
+
+    private static HtmlEncoder Encoder(IHtmlHelper html) => html.ViewContext.HttpContext.RequestServices.GetRequiredService<HtmlEncoder>();
 }
 
 public static class HtmlMemoExtensions
 {
     /// <summary>The partial through the memo, or rendered as usual without one (a preview of a draft).</summary>
-    public static Task<IHtmlContent> MemoPartialAsync(this IHtmlHelper html, HtmlMemo? memo, HtmlMemoKey key, object? model = null, string? hole = null)
+    public static Task<IHtmlContent> MemoPartialAsync(this IHtmlHelper html, HtmlMemo? memo, HtmlMemoKey key, object? model = null, object? hole = null)
     {
         ArgumentNullException.ThrowIfNull(html);
         return memo is null ? html.PartialAsync(key.Partial, model) : memo.PartialAsync(html, key, model, hole);
+    }
+
+    /// <summary>HTML made by code through the memo, or made as usual without one.</summary>
+    public static IHtmlContent Memo(this IHtmlHelper html, HtmlMemo? memo, HtmlMemoKey key, Func<IHtmlContent> render)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(render);
+        return memo is null ? render() : memo.Remember(html, key, render);
     }
 }

@@ -32,7 +32,8 @@ public sealed record ProductViewModel(
     IReadOnlyList<Certification> Certifications,
     IReadOnlyList<Product> Related,
     IReadOnlyList<Category> Breadcrumb,
-    HtmlMemo? Memo = null);
+    HtmlMemo? Memo = null,
+    DateOnly Today = default);
 
 public sealed class CatalogController(IkmDbContext db, CatalogSearch search, PublishedContent published, TimeProvider clock,
     IStringLocalizer<UiStrings> t) : SiteController(clock)
@@ -74,8 +75,9 @@ public sealed class CatalogController(IkmDbContext db, CatalogSearch search, Pub
         {
             return await RedirectFromOldSlugAsync(db, DocumentTypes.Product, slug, cancellationToken);
         }
-        return View(new ProductViewModel(product, [.. product.PublicCertifications(DateOnly.FromDateTime(now))],
-            content.Related(product, 4), content.Breadcrumb(product.CategoryId), content.RenderedHtml));
+        var today = DateOnly.FromDateTime(now);
+        return View(new ProductViewModel(product, [.. product.PublicCertifications(today)],
+            content.Related(product, 4), content.Breadcrumb(product.CategoryId), content.RenderedHtml, today));
     }
 
     /// <summary>The product page's model around a draft product, from the database (the backoffice's preview; the public page reads published content).</summary>
