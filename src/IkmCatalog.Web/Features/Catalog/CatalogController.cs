@@ -35,7 +35,9 @@ public sealed record ProductViewModel(
     HtmlMemo? Memo = null,
     DateOnly Today = default);
 
-public sealed class CatalogController(IkmDbContext db, CatalogSearch search, PublishedContent published, TimeProvider clock,
+// No database in the constructor: a public page reads published content from memory, and opening a context is a
+// noticeable part of a product page's time; only an old slug asks the database where the product went.
+public sealed class CatalogController(CatalogSearch search, PublishedContent published, TimeProvider clock,
     IStringLocalizer<UiStrings> t) : SiteController(clock)
 {
     public async Task<IActionResult> Index([FromQuery] ListingQuery query, CancellationToken cancellationToken = default)
@@ -73,7 +75,7 @@ public sealed class CatalogController(IkmDbContext db, CatalogSearch search, Pub
         var product = content.Product(slug);
         if (product is null)
         {
-            return await RedirectFromOldSlugAsync(db, DocumentTypes.Product, slug, cancellationToken);
+            return await RedirectFromOldSlugAsync(HttpContext.RequestServices.GetRequiredService<IkmDbContext>(), DocumentTypes.Product, slug, cancellationToken);
         }
         var today = DateOnly.FromDateTime(now);
         return View(new ProductViewModel(product, [.. product.PublicCertifications(today)],
