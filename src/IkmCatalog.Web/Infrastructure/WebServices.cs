@@ -30,6 +30,8 @@ public static class WebServices
         builder.AddIkmDataProtection();
 
         builder.Services.AddSingleton<UiStrings>();
+        // The layout's header and footer HTML per language and path base (they show no content).
+        builder.Services.AddSingleton<Views.HtmlMemo>();
         builder.Services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
         builder.Services.AddSingleton(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
         builder.Services.AddLocalization();

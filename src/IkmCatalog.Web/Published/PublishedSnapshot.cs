@@ -68,6 +68,9 @@ public sealed class PublishedSnapshot
 
     public PublishedRows Rows { get; }
 
+    /// <summary>HTML of partials showing this snapshot's content (product pages): evicted with it.</summary>
+    public Views.HtmlMemo RenderedHtml { get; } = new();
+
     /// <summary>The first moment this snapshot is right for (a publishing window opened or closed then).</summary>
     public DateTime ValidFromUtc { get; }
 

@@ -31,9 +31,13 @@ public sealed record ProductViewModel(
     Product Product,
     IReadOnlyList<Certification> Certifications,
     IReadOnlyList<Product> Related,
-    IReadOnlyList<Category> Breadcrumb);
+    IReadOnlyList<Category> Breadcrumb,
+    HtmlMemo? Memo = null,
+    DateOnly Today = default);
 
-public sealed class CatalogController(IkmDbContext db, CatalogSearch search, PublishedContent published, TimeProvider clock,
+// No database in the constructor: a public page reads published content from memory, and opening a context is a
+// noticeable part of a product page's time; only an old slug asks the database where the product went.
+public sealed class CatalogController(CatalogSearch search, PublishedContent published, TimeProvider clock,
     IStringLocalizer<UiStrings> t) : SiteController(clock)
 {
     public async Task<IActionResult> Index([FromQuery] ListingQuery query, CancellationToken cancellationToken = default)
@@ -71,10 +75,11 @@ public sealed class CatalogController(IkmDbContext db, CatalogSearch search, Pub
         var product = content.Product(slug);
         if (product is null)
         {
-            return await RedirectFromOldSlugAsync(db, DocumentTypes.Product, slug, cancellationToken);
+            return await RedirectFromOldSlugAsync(HttpContext.RequestServices.GetRequiredService<IkmDbContext>(), DocumentTypes.Product, slug, cancellationToken);
         }
-        return View(new ProductViewModel(product, [.. product.PublicCertifications(DateOnly.FromDateTime(now))],
-            content.Related(product, 4), content.Breadcrumb(product.CategoryId)));
+        var today = DateOnly.FromDateTime(now);
+        return View(new ProductViewModel(product, [.. product.PublicCertifications(today)],
+            content.Related(product, 4), content.Breadcrumb(product.CategoryId), content.RenderedHtml, today));
     }
 
     /// <summary>The product page's model around a draft product, from the database (the backoffice's preview; the public page reads published content).</summary>
