@@ -31,8 +31,13 @@ public sealed class HtmlMemo
     /// <summary>The ViewData entry that tells a partial it is being rendered for the memo (its value: the hole).</summary>
     public const string HoleKey = "ikm.memo.hole";
 
-    /// <summary>Entries held before the memo starts over (bounds it whatever path bases or addresses come).</summary>
-    private const int MaxEntries = 20_000;
+    /// <summary>
+    /// Characters held before the memo starts over (about 32 MiB): bounds it whatever path bases, addresses or crawls
+    /// of a large catalogue come. A product page's body is about 15,000 characters, so some 2,000 product pages fit.
+    /// </summary>
+    private const long MaxChars = 16L * 1024 * 1024;
+
+    private long _chars;
 
     private readonly ConcurrentDictionary<HtmlMemoKey, Rendered> _rendered = new();
 
@@ -59,11 +64,7 @@ public sealed class HtmlMemo
             var text = writer.ToString();
             var at = hole is null ? -1 : text.IndexOf(Hole, StringComparison.Ordinal);
             rendered = at < 0 ? new Rendered(text, null) : new Rendered(text[..at], text[(at + Hole.Length)..]);
-            if (_rendered.Count >= MaxEntries)
-            {
-                _rendered.Clear();
-            }
-            _rendered.TryAdd(key, rendered);
+            Keep(key, rendered, text.Length);
         }
         if (rendered.After is null)
         {
@@ -91,13 +92,19 @@ public sealed class HtmlMemo
             using var writer = new StringWriter();
             render().WriteTo(writer, Encoder(html));
             rendered = new Rendered(writer.ToString(), null);
-            if (_rendered.Count >= MaxEntries)
-            {
-                _rendered.Clear();
-            }
-            _rendered.TryAdd(key, rendered);
+            Keep(key, rendered, rendered.Before.Length);
         }
         return new HtmlString(rendered.Before);
+    }
+
+    private void Keep(HtmlMemoKey key, Rendered rendered, int length)
+    {
+        if (Interlocked.Add(ref _chars, length) > MaxChars)
+        {
+            _rendered.Clear();
+            Interlocked.Exchange(ref _chars, length);
+        }
+        _rendered.TryAdd(key, rendered);
     }
 
     private static HtmlEncoder Encoder(IHtmlHelper html) => html.ViewContext.HttpContext.RequestServices.GetRequiredService<HtmlEncoder>();
