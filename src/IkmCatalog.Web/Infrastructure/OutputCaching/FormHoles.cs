@@ -80,7 +80,7 @@ public sealed class FormHoleFiller(RequestDelegate next, PublicPagePolicy policy
         var response = context.Response;
         var isHtml = response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
             && !response.Headers.ContainsKey("Content-Encoding");
-        if (isHtml && (body.Span.IndexOf(FormHoles.TokenMarkerBytes) >= 0 || body.Span.IndexOf(FormHoles.StampMarkerBytes) >= 0))
+        if (isHtml && NextMarker(body.Span) is not null)
         {
             var tokens = antiforgery.GetAndStoreTokens(context); // this visitor's token, and its cookie when it has none yet
             var field = Encoding.UTF8.GetBytes(
@@ -126,15 +126,29 @@ public sealed class FormHoleFiller(RequestDelegate next, PublicPagePolicy policy
         return length;
     }
 
+    /// <summary>The first marker in <paramref name="rest"/>: one scan for what both markers hold ("ikm:"), then a check of which it is.</summary>
     private static (int At, bool IsToken)? NextMarker(ReadOnlySpan<byte> rest)
     {
-        var token = rest.IndexOf(FormHoles.TokenMarkerBytes);
-        var stampAt = rest.IndexOf(FormHoles.StampMarkerBytes);
-        if (token < 0 && stampAt < 0)
+        var from = 0;
+        while (rest[from..].IndexOf(MarkerCore) is var found and >= 0)
         {
-            return null;
+            var at = from + found;
+            if (rest[at..].StartsWith(FormHoles.StampMarkerBytes))
+            {
+                return (at, false);
+            }
+            var tokenAt = at - TokenCoreOffset;
+            if (tokenAt >= 0 && rest[tokenAt..].StartsWith(FormHoles.TokenMarkerBytes))
+            {
+                return (tokenAt, true);
+            }
+            from = at + 1;
         }
-        var isToken = token >= 0 && (stampAt < 0 || token < stampAt);
-        return (isToken ? token : stampAt, isToken);
+        return null;
     }
+
+    private static ReadOnlySpan<byte> MarkerCore => "ikm:"u8;
+
+    /// <summary>Where "ikm:" sits in the token marker ("&lt;!--ikm:…").</summary>
+    private static readonly int TokenCoreOffset = FormHoles.TokenMarkerBytes.AsSpan().IndexOf(MarkerCore);
 }
