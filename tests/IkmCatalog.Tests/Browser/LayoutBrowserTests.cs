@@ -158,7 +158,10 @@ public class LayoutBrowserTests(BrowserFixture browser)
         var chip = page.GetByRole(AriaRole.Link, new() { Name = "Hapus filter: Kota Kendari" });
         await chip.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => !url.Contains("region=", StringComparison.Ordinal) && url.Contains("exportReady=true", StringComparison.Ordinal));
+        // The new page's HTML is what is checked; its images need not have loaded (on a busy machine their variants
+        // are still being made, and the load event can take longer than the wait).
+        await page.WaitForURLAsync(url => !url.Contains("region=", StringComparison.Ordinal) && url.Contains("exportReady=true", StringComparison.Ordinal),
+            new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Expect(toggle).ToHaveTextAsync("Filter (1)");
 
         // The search page's facets fold the same way.
